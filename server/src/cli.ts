@@ -1,0 +1,101 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Command, Option } from "commander";
+import { formatJson, formatSarif, formatText } from "./cli/formats";
+import { fixFile } from "./cli/fixAll";
+import { SEVERITY_ORDER, type Locale, type ResolvedFinding, type Severity } from "./engine/types";
+import { initPython } from "./languages/python";
+import { RULES } from "./rules";
+import { AnalysisService } from "./service/analysisService";
+
+interface CheckOptions {
+  format: "text" | "json" | "sarif";
+  fix: boolean;
+  lang: Locale;
+  failOn: Severity;
+}
+
+const stderrLogger = {
+  info: () => undefined,
+  debug: () => undefined,
+  warn: (m: string) => process.stderr.write(`warning: ${m}\n`),
+  error: (m: string) => process.stderr.write(`error: ${m}\n`),
+};
+
+function defaultLocale(): Locale {
+  const lang = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "";
+  return lang.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+async function check(paths: string[], options: CheckOptions): Promise<number> {
+  await initPython();
+  const targets = (paths.length > 0 ? paths : ["."]).map((p) => path.resolve(p));
+  for (const target of targets) {
+    if (!fs.existsSync(target)) throw new UsageError(`No such file or folder: ${target}`);
+  }
+  const roots = targets.map((t) => (fs.statSync(t).isDirectory() ? t : path.dirname(t)));
+  const service = new AnalysisService(roots, stderrLogger);
+  const files = targets.flatMap((t) => (fs.statSync(t).isDirectory() ? [] : [t]));
+  const all = roots.length === files.length ? files : [...service.index(), ...files];
+
+  if (options.fix) all.forEach((file) => fixFile(service, file));
+  const findings = all.flatMap((file) => service.analyse(file));
+  const root =
+    targets.length === 1 && fs.statSync(targets[0]).isDirectory() ? targets[0] : process.cwd();
+  process.stdout.write(render(findings, options, root) + "\n");
+
+  const threshold = SEVERITY_ORDER.indexOf(options.failOn);
+  return findings.some((f) => SEVERITY_ORDER.indexOf(f.severity) >= threshold) ? 1 : 0;
+}
+
+function render(findings: ResolvedFinding[], options: CheckOptions, root: string): string {
+  const formatOptions = { root, locale: options.lang };
+  if (options.format === "json") return formatJson(findings, formatOptions);
+  if (options.format === "sarif") return formatSarif(findings, RULES, formatOptions);
+  return formatText(findings, formatOptions);
+}
+
+class UsageError extends Error {}
+
+function program(): Command {
+  const command = new Command("twelve-factor-doctor")
+    .description("Finds code and configuration that break the Twelve-Factor principles.")
+    .exitOverride();
+  command
+    .command("check")
+    .description("analyse files or folders and report findings")
+    .argument("[paths...]", "files or folders (default: the current folder)")
+    .addOption(
+      new Option("-f, --format <format>", "output format")
+        .choices(["text", "json", "sarif"])
+        .default("text"),
+    )
+    .addOption(
+      new Option("--lang <lang>", "message language")
+        .choices(["en", "zh"])
+        .default(defaultLocale()),
+    )
+    .addOption(
+      new Option("--fail-on <severity>", "lowest severity that fails the run")
+        .choices([...SEVERITY_ORDER])
+        .default("warning"),
+    )
+    .option("--fix", "apply the preferred quick-fix of every finding", false)
+    .action(async (paths: string[], options: CheckOptions) => {
+      process.exitCode = await check(paths, options);
+    });
+  return command;
+}
+
+async function main(): Promise<void> {
+  try {
+    await program().parseAsync(process.argv);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "commander.helpDisplayed" || code === "commander.version") return;
+    if (!code?.startsWith("commander.")) process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 2;
+  }
+}
+
+void main();

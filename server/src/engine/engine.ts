@@ -1,0 +1,104 @@
+import * as path from "node:path";
+import picomatch from "picomatch";
+import type { Workspace } from "../workspace/workspace";
+import { disposeParsed, isHelmTemplatePath, parseFile, type ParsedFile } from "./parse";
+import type { Rule, RuleContext } from "./rule";
+import type { Settings } from "./settings";
+import { isSuppressed, suppressionsOf } from "./suppression";
+import type { Finding, ResolvedFinding } from "./types";
+
+export interface EngineLogger {
+  error(message: string): void;
+}
+
+export interface AnalysisResult {
+  findings: ResolvedFinding[];
+  /** Set when the file could not be read at all; the message says why. */
+  failure?: string;
+}
+
+/** Runs the rules of a file's kind, isolates a crashing rule, applies settings. */
+export class Engine {
+  private readonly reportedCrashes = new Set<string>();
+
+  constructor(
+    readonly rules: readonly Rule[],
+    private readonly workspace: Workspace,
+    private readonly logger: EngineLogger,
+  ) {}
+
+  isExcluded(file: string, settings: Settings): boolean {
+    if (settings.exclude.length === 0) return false;
+    const relative = path.relative(this.workspace.rootOf(file), file).split(path.sep).join("/");
+    return picomatch.isMatch(relative, settings.exclude, { dot: true });
+  }
+
+  analyse(file: string, text: string, settings: Settings): AnalysisResult {
+    if (!settings.enable || this.isExcluded(file, settings)) return { findings: [] };
+    let parsed: ParsedFile | undefined;
+    try {
+      const helmChart = isHelmTemplatePath(file, (p) => this.workspace.exists(p));
+      parsed = parseFile(file, text, { helmChart });
+    } catch (error) {
+      this.logger.error(`Could not parse ${file}: ${describe(error)}`);
+      return { findings: [], failure: describe(error) };
+    }
+    if (!parsed) return { findings: [] };
+    try {
+      return { findings: this.runRules(parsed, settings) };
+    } finally {
+      disposeParsed(parsed);
+    }
+  }
+
+  private runRules(parsed: ParsedFile, settings: Settings): ResolvedFinding[] {
+    const raw: Finding[] = [];
+    for (const rule of this.rules) {
+      if (!rule.meta.kinds.includes(parsed.kind) || settings.rules[rule.meta.id] === "off")
+        continue;
+      const context: RuleContext = {
+        file: parsed,
+        workspace: this.workspace,
+        report: (r) => raw.push({ fixes: [], ...r, rule: rule.meta.id, file: parsed.path }),
+      };
+      try {
+        rule.check(context);
+      } catch (error) {
+        this.reportCrash(rule.meta.id, parsed.path, error);
+      }
+    }
+    return this.resolve(parsed, raw, settings);
+  }
+
+  private resolve(parsed: ParsedFile, raw: Finding[], settings: Settings): ResolvedFinding[] {
+    const suppressed = suppressionsOf(parsed.source);
+    const byId = new Map(this.rules.map((r) => [r.meta.id, r.meta]));
+    const resolved: ResolvedFinding[] = [];
+    for (const finding of raw) {
+      const meta = byId.get(finding.rule);
+      if (!meta || isSuppressed(suppressed, finding.range.start.line, finding.rule)) continue;
+      const configured = settings.rules[finding.rule];
+      let severity = finding.severity ?? meta.severity;
+      if (configured && configured !== "off") severity = configured;
+      if (parsed.isTest && finding.rule !== "secret-known-format") severity = "hint";
+      resolved.push({ ...finding, severity, factors: meta.factors, categories: meta.categories });
+    }
+    return resolved.sort(
+      (a, b) =>
+        a.range.start.line - b.range.start.line ||
+        a.range.start.character - b.range.start.character,
+    );
+  }
+
+  private reportCrash(rule: string, file: string, error: unknown): void {
+    const key = `${rule}\0${file}`;
+    if (this.reportedCrashes.has(key)) return;
+    this.reportedCrashes.add(key);
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    this.logger.error(`Rule ${rule} failed on ${file}; the other rules still ran.\n${stack}`);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,57 @@
+import * as path from "node:path";
+import type { FileKind } from "./types";
+
+const SCRIPT_EXTENSIONS: Record<string, FileKind> = {
+  ".js": "javascript",
+  ".mjs": "javascript",
+  ".cjs": "javascript",
+  ".jsx": "javascript",
+  ".ts": "typescript",
+  ".mts": "typescript",
+  ".cts": "typescript",
+  ".tsx": "typescript",
+};
+
+const TEXT_EXTENSIONS = new Set([".json", ".toml", ".ini", ".cfg", ".conf", ".sh", ".properties"]);
+
+/**
+ * The kind of a file from its path. YAML files start as `yaml`; the YAML adapter tells compose
+ * and Kubernetes files apart by name and content.
+ */
+export function fileKindOf(file: string): FileKind | undefined {
+  const base = path.basename(file);
+  const lower = base.toLowerCase();
+  const ext = path.extname(lower);
+
+  if (ext === ".py" || ext === ".pyi") return "python";
+  if (SCRIPT_EXTENSIONS[ext] && !lower.endsWith(".d.ts")) return SCRIPT_EXTENSIONS[ext];
+  if (isDockerfileName(base)) return "dockerfile";
+  if (ext === ".yml" || ext === ".yaml") return "yaml";
+  if (lower === "package.json") return "package-json";
+  if (isRequirementsPath(file)) return "requirements";
+  if (lower === ".env" || lower.startsWith(".env.") || ext === ".env") return "dotenv";
+  if (base === "Procfile" || lower.startsWith("procfile.")) return "procfile";
+  if (lower === ".gitignore") return "gitignore";
+  if (TEXT_EXTENSIONS.has(ext)) return "text";
+  return undefined;
+}
+
+export function isDockerfileName(base: string): boolean {
+  return /^(Dockerfile|Containerfile)(\.[\w.-]+)?$/i.test(base) || /\.dockerfile$/i.test(base);
+}
+
+function isRequirementsPath(file: string): boolean {
+  const base = path.basename(file).toLowerCase();
+  if (/^requirements.*\.(txt|in)$/.test(base)) return true;
+  return (
+    base.endsWith(".txt") && path.basename(path.dirname(file)).toLowerCase() === "requirements"
+  );
+}
+
+const TEST_PATH =
+  /(^|[\\/])(tests?|__tests__|__fixtures__|fixtures|testdata)[\\/]|(^|[\\/])(test_[^\\/]*\.py|[^\\/]*_test\.py|conftest\.py|[^\\/]*\.(test|spec)\.[cm]?[jt]sx?)$/i;
+
+/** Test and fixture files report at hint severity. */
+export function isTestPath(file: string): boolean {
+  return TEST_PATH.test(file);
+}

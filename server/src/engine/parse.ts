@@ -1,0 +1,80 @@
+import * as path from "node:path";
+import { parseDockerfile, type DockerFile } from "../languages/dockerfile";
+import { parseDotenv, type DotenvFile } from "../languages/dotenv";
+import { parsePackageJson, type PackageJsonFile } from "../languages/packageJson";
+import { parsePython, type PythonFile } from "../languages/python";
+import { parseRequirements, type RequirementsFile } from "../languages/requirements";
+import { parseScript, type ScriptFile } from "../languages/script";
+import { SourceText } from "../languages/sourceText";
+import { parseYaml, type YamlFile } from "../languages/yamlFile";
+import { fileKindOf, isTestPath } from "./fileKind";
+import type { FileKind } from "./types";
+
+/** A file parsed once by the adapter of its kind; rules read whichever part fits them. */
+export interface ParsedFile {
+  path: string;
+  kind: FileKind;
+  source: SourceText;
+  isTest: boolean;
+  python?: PythonFile;
+  script?: ScriptFile;
+  yaml?: YamlFile;
+  docker?: DockerFile;
+  requirements?: RequirementsFile;
+  packageJson?: PackageJsonFile;
+  dotenv?: DotenvFile;
+}
+
+export interface ParseOptions {
+  /** Whether the file sits in a Helm chart's templates folder. */
+  helmChart?: boolean;
+}
+
+export function parseFile(
+  file: string,
+  text: string,
+  options: ParseOptions = {},
+): ParsedFile | undefined {
+  const kind = fileKindOf(file);
+  if (!kind) return undefined;
+  const source = new SourceText(text);
+  const parsed: ParsedFile = { path: file, kind, source, isTest: isTestPath(file) };
+
+  switch (kind) {
+    case "python":
+      parsed.python = parsePython(text);
+      break;
+    case "javascript":
+    case "typescript":
+      parsed.script = parseScript(file, text);
+      break;
+    case "yaml":
+      parsed.yaml = parseYaml(file, text, options.helmChart);
+      parsed.kind = parsed.yaml.flavor;
+      break;
+    case "dockerfile":
+      parsed.docker = parseDockerfile(source);
+      break;
+    case "requirements":
+      parsed.requirements = parseRequirements(source);
+      break;
+    case "package-json":
+      parsed.packageJson = parsePackageJson(text);
+      break;
+    case "dotenv":
+      parsed.dotenv = parseDotenv(source);
+      break;
+  }
+  return parsed;
+}
+
+/** Frees what lives outside the JavaScript heap (tree-sitter trees). */
+export function disposeParsed(parsed: ParsedFile): void {
+  parsed.python?.tree.delete();
+}
+
+/** A Helm chart's template: under `templates/` beside a `Chart.yaml`. */
+export function isHelmTemplatePath(file: string, exists: (p: string) => boolean): boolean {
+  const dir = path.dirname(file);
+  return path.basename(dir) === "templates" && exists(path.join(path.dirname(dir), "Chart.yaml"));
+}

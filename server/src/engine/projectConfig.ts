@@ -1,0 +1,24 @@
+import * as path from "node:path";
+import { parseDocument } from "yaml";
+import type { Workspace } from "../workspace/workspace";
+import { normalizeSettings, type Settings } from "./settings";
+
+export const PROJECT_CONFIG = ".twelve-factor.yaml";
+
+/**
+ * Reads `.twelve-factor.yaml` at a root: `rules` (id → severity or off) and `ignore` (globs).
+ * A broken file yields no settings and an error message, never an exception.
+ */
+export function readProjectSettings(
+  workspace: Workspace,
+  root: string,
+): { settings?: Settings; error?: string } {
+  const text = workspace.readText(path.join(root, PROJECT_CONFIG));
+  if (text === undefined) return {};
+  const document = parseDocument(text);
+  if (document.errors.length > 0) {
+    return { error: `${PROJECT_CONFIG}: ${document.errors[0].message}` };
+  }
+  const data = (document.toJS() ?? {}) as Record<string, unknown>;
+  return { settings: normalizeSettings({ rules: data.rules, exclude: data.ignore }) };
+}

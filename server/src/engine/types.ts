@@ -1,0 +1,110 @@
+/** The vocabulary shared by the engine, the rules and every view of a finding. */
+
+export type Severity = "error" | "warning" | "info" | "hint";
+
+export const SEVERITY_ORDER: readonly Severity[] = ["hint", "info", "warning", "error"];
+
+/** The handbook's six fault categories. */
+export type Category = "startup" | "data-loss" | "parity" | "performance" | "security" | "scaling";
+
+export const CATEGORIES: readonly Category[] = [
+  "startup",
+  "data-loss",
+  "parity",
+  "performance",
+  "security",
+  "scaling",
+];
+
+/** What a file is, decided from its name, language id and content. */
+export type FileKind =
+  | "python"
+  | "javascript"
+  | "typescript"
+  | "dockerfile"
+  | "compose"
+  | "kubernetes"
+  | "yaml"
+  | "requirements"
+  | "package-json"
+  | "dotenv"
+  | "procfile"
+  | "gitignore"
+  | "text";
+
+/** Text in English and Simplified Chinese. */
+export interface Localized {
+  en: string;
+  zh: string;
+}
+
+export type Locale = keyof Localized;
+
+/** 0-based line and UTF-16 character, as in LSP. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** Edits to one file; `create` makes the file first when it does not exist. */
+export interface FileChange {
+  file: string;
+  edits: TextEdit[];
+  create?: boolean;
+}
+
+export interface Fix {
+  title: Localized;
+  changes: FileChange[];
+  /** The fix the editor applies on "fix all" and offers first. */
+  preferred?: boolean;
+}
+
+export interface RelatedLocation {
+  file: string;
+  range: Range;
+  message: Localized;
+}
+
+export interface Finding {
+  rule: string;
+  /** Absolute path of the file the finding sits in. */
+  file: string;
+  range: Range;
+  message: Localized;
+  /** Set when the rule lowers or raises its default for this one finding. */
+  severity?: Severity;
+  fixes: Fix[];
+  related?: RelatedLocation[];
+}
+
+/** A finding after settings and suppressions have applied. */
+export interface ResolvedFinding extends Finding {
+  severity: Severity;
+  factors: number[];
+  categories: Category[];
+}
+
+export interface RuleMeta {
+  id: string;
+  /** Twelve-Factor numbers. */
+  factors: number[];
+  categories: Category[];
+  severity: Severity;
+  kinds: FileKind[];
+  fixable: boolean;
+  title: Localized;
+  description: Localized;
+  /** Section of the handbook the rule comes from, by category. */
+  handbook: Category;
+}

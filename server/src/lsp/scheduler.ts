@@ -1,0 +1,61 @@
+/** How long typing must pause before a file is analysed again. */
+const DEBOUNCE_MS = 150;
+
+export interface SchedulerHooks {
+  analyse(file: string): void;
+  /** Every file to re-analyse when a workspace-model file changes. */
+  everything(): string[];
+  affectsOthers(file: string): boolean;
+  /** Called once a batch of analyses has finished. */
+  done(): void;
+}
+
+/**
+ * Debounces analysis per file. A change to a file that other files depend on (manifests,
+ * `.env.example`, compose, Kubernetes) re-analyses the whole workspace once the typing stops.
+ */
+export class Scheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly hooks: SchedulerHooks) {}
+
+  schedule(file: string): void {
+    const previous = this.timers.get(file);
+    if (previous) clearTimeout(previous);
+    const timer = setTimeout(() => {
+      this.timers.delete(file);
+      const files = this.hooks.affectsOthers(file)
+        ? [file, ...this.hooks.everything().filter((f) => f !== file)]
+        : [file];
+      this.runAll(files);
+    }, DEBOUNCE_MS);
+    this.timers.set(file, timer);
+  }
+
+  /** Analyses files in slices so requests are answered between them. */
+  runAll(files: string[]): void {
+    const queue = [...files];
+    const step = (): void => {
+      const started = Date.now();
+      while (queue.length > 0 && Date.now() - started < 50) {
+        this.safely(queue.shift() as string);
+      }
+      if (queue.length > 0) setImmediate(step);
+      else this.hooks.done();
+    };
+    step();
+  }
+
+  private safely(file: string): void {
+    try {
+      this.hooks.analyse(file);
+    } catch {
+      // The engine already isolates rules; a failure here is an I/O race on a deleted file.
+    }
+  }
+
+  dispose(): void {
+    this.timers.forEach((t) => clearTimeout(t));
+    this.timers.clear();
+  }
+}

@@ -1,0 +1,102 @@
+import * as path from "node:path";
+import { Engine, type EngineLogger } from "../engine/engine";
+import { readProjectSettings } from "../engine/projectConfig";
+import { DEFAULT_SETTINGS, mergeSettings, type Settings } from "../engine/settings";
+import type { ResolvedFinding } from "../engine/types";
+import { RULES } from "../rules";
+import { Workspace } from "../workspace/workspace";
+
+export interface ServiceLogger extends EngineLogger {
+  info(message: string): void;
+  debug(message: string): void;
+  warn(message: string): void;
+}
+
+/** Analysis of one file over this many milliseconds is logged as a warning. */
+const SLOW_FILE_MS = 250;
+
+/** Names whose change can alter the findings of other files. */
+const WORKSPACE_MODEL_FILE =
+  /(^|[\\/])(\.env[^\\/]*|\.gitignore|\.twelve-factor\.yaml|package(-lock)?\.json|requirements[^\\/]*\.txt|pyproject\.toml|Procfile|[^\\/]*\.ya?ml|Dockerfile[^\\/]*)$/i;
+
+/**
+ * The findings of the whole workspace, kept current as files change. Knows nothing of LSP:
+ * the server wires it to a connection, the CLI and tests call it directly.
+ */
+export class AnalysisService {
+  readonly workspace: Workspace;
+  readonly engine: Engine;
+  private readonly findings = new Map<string, ResolvedFinding[]>();
+  private readonly indexed = new Set<string>();
+  private editorSettings: Settings = DEFAULT_SETTINGS;
+
+  constructor(
+    roots: string[],
+    private readonly logger: ServiceLogger,
+  ) {
+    this.workspace = new Workspace(roots.map((r) => path.resolve(r)));
+    this.engine = new Engine(RULES, this.workspace, logger);
+  }
+
+  setEditorSettings(settings: Settings): void {
+    this.editorSettings = settings;
+  }
+
+  /** Effective settings of a file: the editor's, then its root's `.twelve-factor.yaml`. */
+  settingsFor(file: string): Settings {
+    const project = readProjectSettings(this.workspace, this.workspace.rootOf(file));
+    if (project.error) this.logger.warn(project.error);
+    return project.settings
+      ? mergeSettings(this.editorSettings, project.settings)
+      : this.editorSettings;
+  }
+
+  /** Lists the workspace's files; returns them for analysis. */
+  index(): string[] {
+    const exclude = this.workspace.roots.flatMap(
+      (root) => this.settingsFor(path.join(root, "x")).exclude,
+    );
+    const files = this.workspace.listFiles({ exclude });
+    files.forEach((f) => this.indexed.add(f));
+    return files;
+  }
+
+  /** Files known to the service: indexed or opened. */
+  knownFiles(): string[] {
+    return [...new Set([...this.indexed, ...this.findings.keys()])];
+  }
+
+  analyse(file: string): ResolvedFinding[] {
+    const text = this.workspace.readText(file);
+    if (text === undefined) {
+      this.findings.delete(file);
+      return [];
+    }
+    const started = performance.now();
+    const result = this.engine.analyse(file, text, this.settingsFor(file));
+    const elapsed = performance.now() - started;
+    this.logger.debug(`Analysed ${file} in ${elapsed.toFixed(1)} ms`);
+    if (elapsed > SLOW_FILE_MS)
+      this.logger.warn(`Analysis of ${file} took ${elapsed.toFixed(0)} ms`);
+    this.findings.set(file, result.findings);
+    return result.findings;
+  }
+
+  forget(file: string): void {
+    this.findings.delete(file);
+    this.indexed.delete(file);
+  }
+
+  findingsOf(file: string): ResolvedFinding[] {
+    return this.findings.get(file) ?? [];
+  }
+
+  allFindings(): ResolvedFinding[] {
+    return [...this.findings.values()].flat();
+  }
+
+  /** Whether a change to this file can change other files' findings. */
+  affectsOthers(file: string): boolean {
+    return WORKSPACE_MODEL_FILE.test(file);
+  }
+}

@@ -1,0 +1,113 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, it } from "node:test";
+import { applyChanges } from "../../server/src/engine/applyEdits";
+import { DEFAULT_SETTINGS } from "../../server/src/engine/settings";
+import type { ResolvedFinding, Severity } from "../../server/src/engine/types";
+import { createAnalysis, makeWorkspace } from "./analyse";
+
+export interface ValidCase {
+  name?: string;
+  /** Path of the file under test, relative to the workspace. */
+  file: string;
+  code: string;
+  /** Other files of the workspace. */
+  files?: Record<string, string>;
+}
+
+export interface ExpectedFinding {
+  /** 1-based, as an editor shows them. */
+  line: number;
+  column: number;
+  severity?: Severity;
+  messageIncludes?: string;
+}
+
+export interface InvalidCase extends ValidCase {
+  findings: ExpectedFinding[];
+  /** Text of the file after the first fix of the first finding; null asserts no fix. */
+  output?: string | null;
+  /** Other files after that fix, by relative path. */
+  outputFiles?: Record<string, string>;
+  /** Which fix to apply, by English title; the first one when omitted. */
+  fixTitle?: string;
+}
+
+export interface RuleTable {
+  valid: ValidCase[];
+  invalid: InvalidCase[];
+}
+
+async function findingsOf(rule: string, testCase: ValidCase) {
+  const root = makeWorkspace({ ...testCase.files, [testCase.file]: testCase.code });
+  const analysis = await createAnalysis(root);
+  const file = path.join(root, testCase.file);
+  const result = analysis.engine.analyse(file, testCase.code, DEFAULT_SETTINGS);
+  assert.deepEqual(analysis.errors, [], "no rule may crash");
+  return { root, file, findings: result.findings.filter((f) => f.rule === rule) };
+}
+
+function describeFindings(findings: ResolvedFinding[]): string {
+  return findings
+    .map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message.en}`)
+    .join("\n");
+}
+
+/** The table test of a rule: valid cases report nothing, invalid ones report where expected. */
+export function ruleTester(rule: string, table: RuleTable): void {
+  describe(rule, () => {
+    table.valid.forEach((testCase, index) => {
+      it(`valid ${index + 1}: ${testCase.name ?? testCase.file}`, async () => {
+        const { findings } = await findingsOf(rule, testCase);
+        assert.equal(findings.length, 0, `unexpected findings:\n${describeFindings(findings)}`);
+      });
+    });
+    table.invalid.forEach((testCase, index) => {
+      it(`invalid ${index + 1}: ${testCase.name ?? testCase.file}`, async () => {
+        await checkInvalid(rule, testCase);
+      });
+    });
+  });
+}
+
+async function checkInvalid(rule: string, testCase: InvalidCase): Promise<void> {
+  const { root, file, findings } = await findingsOf(rule, testCase);
+  const actual = findings.map((f) => ({ line: f.range.start.line + 1, column: f.range.start.character + 1 }));
+  const expected = testCase.findings.map(({ line, column }) => ({ line, column }));
+  assert.deepEqual(actual, expected, `findings were:\n${describeFindings(findings)}`);
+  testCase.findings.forEach((want, i) => {
+    if (want.severity) assert.equal(findings[i].severity, want.severity);
+    if (want.messageIncludes) assert.ok(findings[i].message.en.includes(want.messageIncludes));
+    assert.ok(findings[i].message.zh.length > 0, "a Chinese message is present");
+  });
+  if (testCase.output === undefined) return;
+  const fixes = findings[0].fixes;
+  if (testCase.output === null) {
+    assert.equal(fixes.length, 0, "no fix is offered");
+    return;
+  }
+  const fix = testCase.fixTitle ? fixes.find((f) => f.title.en === testCase.fixTitle) : fixes[0];
+  assert.ok(fix, `fix offered: ${fixes.map((f) => f.title.en).join(", ")}`);
+  const texts = readAll(root, fix.changes.map((c) => c.file));
+  applyChanges(texts, fix.changes);
+  assert.equal(texts.get(file), testCase.output);
+  for (const [relative, text] of Object.entries(testCase.outputFiles ?? {})) {
+    assert.equal(texts.get(path.join(root, relative)), text, `${relative} after the fix`);
+  }
+  await assertFixClears(rule, testCase, texts.get(file) ?? "", findings.length);
+}
+
+function readAll(root: string, files: string[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const file of files) {
+    texts.set(file, fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "");
+  }
+  return texts;
+}
+
+/** After the fix, the rule reports one finding fewer on the fixed text. */
+async function assertFixClears(rule: string, testCase: InvalidCase, fixed: string, before: number) {
+  const { findings } = await findingsOf(rule, { ...testCase, code: fixed });
+  assert.equal(findings.length, before - 1, `after the fix:\n${describeFindings(findings)}`);
+}
