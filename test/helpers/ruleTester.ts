@@ -73,7 +73,10 @@ export function ruleTester(rule: string, table: RuleTable): void {
 
 async function checkInvalid(rule: string, testCase: InvalidCase): Promise<void> {
   const { root, file, findings } = await findingsOf(rule, testCase);
-  const actual = findings.map((f) => ({ line: f.range.start.line + 1, column: f.range.start.character + 1 }));
+  const actual = findings.map((f) => ({
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+  }));
   const expected = testCase.findings.map(({ line, column }) => ({ line, column }));
   assert.deepEqual(actual, expected, `findings were:\n${describeFindings(findings)}`);
   testCase.findings.forEach((want, i) => {
@@ -89,7 +92,10 @@ async function checkInvalid(rule: string, testCase: InvalidCase): Promise<void> 
   }
   const fix = testCase.fixTitle ? fixes.find((f) => f.title.en === testCase.fixTitle) : fixes[0];
   assert.ok(fix, `fix offered: ${fixes.map((f) => f.title.en).join(", ")}`);
-  const texts = readAll(root, fix.changes.map((c) => c.file));
+  const texts = readAll(
+    root,
+    fix.changes.map((c) => c.file),
+  );
   applyChanges(texts, fix.changes);
   assert.equal(texts.get(file), testCase.output);
   for (const [relative, text] of Object.entries(testCase.outputFiles ?? {})) {

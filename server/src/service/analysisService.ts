@@ -56,7 +56,9 @@ export class AnalysisService {
     const exclude = this.workspace.roots.flatMap(
       (root) => this.settingsFor(path.join(root, "x")).exclude,
     );
-    const files = this.workspace.listFiles({ exclude });
+    this.workspace.model.exclude = exclude;
+    this.workspace.model.invalidateFiles();
+    const files = this.workspace.model.files();
     files.forEach((f) => this.indexed.add(f));
     return files;
   }
@@ -80,6 +82,11 @@ export class AnalysisService {
       this.logger.warn(`Analysis of ${file} took ${elapsed.toFixed(0)} ms`);
     this.findings.set(file, result.findings);
     return result.findings;
+  }
+
+  /** A file was created or deleted on disk. */
+  filesChanged(): void {
+    this.workspace.model.invalidateFiles();
   }
 
   forget(file: string): void {

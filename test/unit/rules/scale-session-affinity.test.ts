@@ -16,13 +16,21 @@ spec:
 ruleTester("scale-session-affinity", {
   valid: [
     { name: "affinity None", file: "k8s/svc.yaml", code: service("None") },
-    { name: "no affinity", file: "k8s/svc.yaml", code: service("None").replace(/  sessionAffinity.*\n/, "") },
+    {
+      name: "no affinity",
+      file: "k8s/svc.yaml",
+      code: service("None").replace(/  sessionAffinity.*\n/, ""),
+    },
     {
       name: "not a Service",
       file: "k8s/cm.yaml",
       code: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  sessionAffinity: ClientIP\n",
     },
-    { name: "compose file", file: "docker-compose.yml", code: "services:\n  web:\n    image: nginx:1.27\n" },
+    {
+      name: "compose file",
+      file: "docker-compose.yml",
+      code: "services:\n  web:\n    image: nginx:1.27\n",
+    },
     {
       name: "templated value",
       file: "k8s/svc.yaml",
@@ -60,7 +68,9 @@ ruleTester("scale-session-affinity", {
     {
       name: "with sessionAffinityConfig reported once",
       file: "svc.yaml",
-      code: service("ClientIP") + "  sessionAffinityConfig:\n    clientIP:\n      timeoutSeconds: 600\n",
+      code:
+        service("ClientIP") +
+        "  sessionAffinityConfig:\n    clientIP:\n      timeoutSeconds: 600\n",
       findings: [{ line: 8, column: 20 }],
     },
   ],

@@ -1,0 +1,84 @@
+import * as path from "node:path";
+import ignore from "ignore";
+import type { FileChange } from "../../engine/types";
+import { dotenvNames } from "../../languages/dotenv";
+import { SourceText } from "../../languages/sourceText";
+import type { Workspace } from "../../workspace/workspace";
+import { appendLines } from "./textFiles";
+
+const PROJECT_MARKERS = [
+  ".env",
+  ".env.example",
+  "requirements.txt",
+  "pyproject.toml",
+  "package.json",
+  "docker-compose.yml",
+  "docker-compose.yaml",
+  "compose.yaml",
+  "compose.yml",
+  ".gitignore",
+];
+
+/** The folder whose `.env` the app loads: the nearest project folder above the file. */
+export function projectDir(workspace: Workspace, file: string): string {
+  const marker = workspace.findUp(file, PROJECT_MARKERS);
+  return marker ? path.dirname(marker) : workspace.rootOf(file);
+}
+
+/** A value as a dotenv line writes it, quoted when it needs to be. */
+export function dotenvValue(value: string): string {
+  if (/^[\w@%+=:,./-]*$/.test(value)) return value;
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
+}
+
+const nameOf = (line: string): string =>
+  line
+    .split("=")[0]
+    .replace(/^export\s+/, "")
+    .trim();
+
+export interface EnvVariable {
+  name: string;
+  /** The value the app used until now; written to `.env` so it keeps working locally. */
+  value?: string;
+  /** The value `.env.example` documents; empty by default. */
+  example?: string;
+}
+
+/**
+ * The changes that move values out of code: `.env` gets the values, `.gitignore` ignores
+ * `.env`, `.env.example` documents the names. Nothing is written twice.
+ */
+export function envFileChanges(
+  workspace: Workspace,
+  file: string,
+  variables: EnvVariable[],
+): FileChange[] {
+  const dir = projectDir(workspace, file);
+  const changes: FileChange[] = [];
+  const withValues = variables.filter((v) => v.value !== undefined);
+  if (withValues.length > 0) {
+    const dotenv = path.join(dir, ".env");
+    const defined = dotenvNames(new SourceText(workspace.readText(dotenv) ?? ""));
+    const lines = withValues
+      .filter((v) => !defined.has(v.name))
+      .map((v) => `${v.name}=${dotenvValue(v.value ?? "")}`);
+    push(changes, appendLines(workspace, dotenv, lines, nameOf));
+    push(changes, ignoreDotenv(workspace, dir));
+  }
+  const example = variables.map((v) => `${v.name}=${v.example ?? ""}`);
+  push(changes, appendLines(workspace, path.join(dir, ".env.example"), example, nameOf));
+  return changes;
+}
+
+/** Adds `.env` to the project's `.gitignore` unless a rule there already ignores it. */
+export function ignoreDotenv(workspace: Workspace, dir: string): FileChange | undefined {
+  const gitignore = path.join(dir, ".gitignore");
+  const text = workspace.readText(gitignore) ?? "";
+  if (ignore().add(text).ignores(".env")) return undefined;
+  return appendLines(workspace, gitignore, [".env"]);
+}
+
+function push(changes: FileChange[], change: FileChange | undefined): void {
+  if (change) changes.push(change);
+}

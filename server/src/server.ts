@@ -1,0 +1,177 @@
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import {
+  CodeActionKind,
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type InitializeParams,
+} from "vscode-languageserver/node";
+import { normalizeSettings } from "./engine/settings";
+import type { Locale } from "./engine/types";
+import { buildFaultIndex } from "./handbook/faultIndex";
+import { initPython } from "./languages/python";
+import { fileUri, toCodeAction, toDiagnostic } from "./lsp/convert";
+import { Scheduler } from "./lsp/scheduler";
+import {
+  FAULT_INDEX_REQUEST,
+  FINDINGS_CHANGED_NOTIFICATION,
+  STATUS_NOTIFICATION,
+  type StatusParams,
+} from "./protocol";
+import { AnalysisService } from "./service/analysisService";
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let service: AnalysisService | undefined;
+let locale: Locale = "en";
+let pullsConfiguration = false;
+
+const logger = {
+  info: (m: string) => connection.console.info(m),
+  warn: (m: string) => connection.console.warn(m),
+  error: (m: string) => connection.console.error(m),
+  debug: (m: string) => connection.console.debug(m),
+};
+
+function rootsOf(params: InitializeParams): string[] {
+  const uris =
+    params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  return uris.filter((u) => u.startsWith("file:")).map((u) => fileURLToPath(u));
+}
+
+connection.onInitialize(async (params) => {
+  await initPython();
+  locale = (params.locale ?? "en").toLowerCase().startsWith("zh") ? "zh" : "en";
+  pullsConfiguration = !!params.capabilities.workspace?.configuration;
+  service = new AnalysisService(rootsOf(params), logger);
+  service.setEditorSettings(normalizeSettings(params.initializationOptions?.settings));
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    },
+    serverInfo: { name: "twelve-factor-doctor", version: "0.1.0" },
+  };
+});
+
+const scheduler = new Scheduler({
+  analyse: (file) => publish(file),
+  everything: () => service?.knownFiles() ?? [],
+  affectsOthers: (file) => service?.affectsOthers(file) ?? false,
+  done: () => notifyFindingsChanged(),
+});
+
+function publish(file: string): void {
+  if (!service) return;
+  const findings = service.analyse(file);
+  const diagnostics = findings.map((f) => toDiagnostic(f, locale));
+  void connection.sendDiagnostics({ uri: fileUri(file), diagnostics });
+}
+
+function notifyFindingsChanged(): void {
+  if (!service) return;
+  const status: StatusParams = {
+    state: "ready",
+    files: service.knownFiles().length,
+    findings: service.allFindings().length,
+  };
+  void connection.sendNotification(STATUS_NOTIFICATION, status);
+  void connection.sendNotification(FINDINGS_CHANGED_NOTIFICATION);
+}
+
+async function refreshSettings(): Promise<void> {
+  if (!service || !pullsConfiguration) return;
+  const raw: unknown = await connection.workspace.getConfiguration("twelveFactor");
+  service.setEditorSettings(normalizeSettings(raw));
+  logger.info(`Settings: ${JSON.stringify(raw)}`);
+}
+
+connection.onInitialized(async () => {
+  if (!service) return;
+  logger.info(`Twelve-Factor Doctor 0.1.0, roots: ${service.workspace.roots.join(", ")}`);
+  await refreshSettings();
+  void connection.sendNotification(STATUS_NOTIFICATION, {
+    state: "indexing",
+    files: 0,
+    findings: 0,
+  });
+  const files = service.index();
+  logger.info(`Indexed ${files.length} files`);
+  scheduler.runAll(files);
+});
+
+connection.onDidChangeConfiguration(async () => {
+  await refreshSettings();
+  scheduler.runAll(service?.knownFiles() ?? []);
+});
+
+function pathOf(uri: string): string | undefined {
+  return uri.startsWith("file:") ? fileURLToPath(uri) : undefined;
+}
+
+documents.onDidChangeContent(({ document }) => {
+  const file = pathOf(document.uri);
+  if (!file || !service) return;
+  service.workspace.setOverlay(file, document.getText());
+  scheduler.schedule(file);
+});
+
+documents.onDidClose(({ document }) => {
+  const file = pathOf(document.uri);
+  if (!file || !service) return;
+  service.workspace.setOverlay(file, undefined);
+  scheduler.schedule(file);
+});
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  for (const change of changes) {
+    const file = pathOf(change.uri);
+    if (!file || !service || documents.get(change.uri)) continue;
+    if (change.type !== 2) service.filesChanged();
+    if (change.type === 3) {
+      service.forget(file);
+      void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+    }
+    scheduler.schedule(file);
+  }
+});
+
+connection.onCodeAction(({ textDocument, range, context }) => {
+  const file = pathOf(textDocument.uri);
+  if (!file || !service) return [];
+  const current = service;
+  const actions: CodeAction[] = [];
+  for (const finding of current.findingsOf(file)) {
+    const touches =
+      finding.range.start.line <= range.end.line && finding.range.end.line >= range.start.line;
+    if (!touches) continue;
+    const diagnostic =
+      context.diagnostics.find(
+        (d) => d.code === finding.rule && d.range.start.line === finding.range.start.line,
+      ) ?? toDiagnostic(finding, locale);
+    for (const fix of finding.fixes) {
+      actions.push(
+        toCodeAction(finding, fix, diagnostic, {
+          locale,
+          exists: (f) => current.workspace.exists(f),
+        }),
+      );
+    }
+  }
+  return actions;
+});
+
+connection.onRequest(FAULT_INDEX_REQUEST, () => {
+  return buildFaultIndex(service?.allFindings() ?? []);
+});
+
+connection.onShutdown(() => scheduler.dispose());
+
+documents.listen(connection);
+connection.listen();
+
+export const serverRoot = path.dirname(__filename);

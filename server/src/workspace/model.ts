@@ -1,0 +1,58 @@
+import { disposeParsed, isHelmTemplatePath, parseFile, type ParsedFile } from "../engine/parse";
+import type { FileKind } from "../engine/types";
+import type { Workspace } from "./workspace";
+
+interface CacheEntry {
+  text: string;
+  parsed: ParsedFile | undefined;
+}
+
+/**
+ * What cross-file rules read: every file of the workspace, parsed once per content and kept
+ * current because each read compares the text the workspace has now (open documents included).
+ */
+export class WorkspaceModel {
+  private readonly cache = new Map<string, CacheEntry>();
+  private fileList: string[] | undefined;
+  exclude: string[] = [];
+
+  constructor(private readonly workspace: Workspace) {}
+
+  /** Forgets the file list after files were created or deleted. */
+  invalidateFiles(): void {
+    this.fileList = undefined;
+  }
+
+  files(): string[] {
+    this.fileList ??= this.workspace.listFiles({ exclude: this.exclude });
+    return this.fileList;
+  }
+
+  /** The parsed file as the workspace has it now, or undefined when it cannot be read. */
+  parsed(file: string): ParsedFile | undefined {
+    const text = this.workspace.readText(file);
+    if (text === undefined) return undefined;
+    const cached = this.cache.get(file);
+    if (cached && cached.text === text) return cached.parsed;
+    if (cached?.parsed) disposeParsed(cached.parsed);
+    let parsed: ParsedFile | undefined;
+    try {
+      const helmChart = isHelmTemplatePath(file, (p) => this.workspace.exists(p));
+      parsed = parseFile(file, text, { helmChart });
+    } catch {
+      parsed = undefined;
+    }
+    this.cache.set(file, { text, parsed });
+    return parsed;
+  }
+
+  /** Every file of the given kinds (compose and Kubernetes are told apart by content). */
+  filesOfKind(...kinds: FileKind[]): ParsedFile[] {
+    const result: ParsedFile[] = [];
+    for (const file of this.files()) {
+      const parsed = this.parsed(file);
+      if (parsed && kinds.includes(parsed.kind)) result.push(parsed);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,132 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import ignore, { type Ignore } from "ignore";
+import { fileKindOf } from "../engine/fileKind";
+import { WorkspaceModel } from "./model";
+
+/** Files larger than this are not analysed. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+const SKIPPED_DIRS = new Set([
+  "node_modules",
+  ".git",
+  ".hg",
+  ".svn",
+  "__pycache__",
+  ".venv",
+  "venv",
+  ".tox",
+  ".mypy_cache",
+  ".pytest_cache",
+  "dist",
+  "build",
+  ".next",
+  "out",
+  "site-packages",
+  ".tools",
+]);
+
+export interface WalkOptions {
+  /** Extra ignore globs (settings, `.twelve-factor.yaml`). */
+  exclude?: string[];
+}
+
+/**
+ * The files of the workspace: open documents overlay the disk, so a rule reading `.env.example`
+ * or a manifest sees what the user sees in the editor.
+ */
+export class Workspace {
+  private readonly overlay = new Map<string, string>();
+  /** Parsed files for rules that read more than one file. */
+  readonly model: WorkspaceModel = new WorkspaceModel(this);
+
+  constructor(readonly roots: string[]) {}
+
+  setOverlay(file: string, text: string | undefined): void {
+    if (text === undefined) this.overlay.delete(file);
+    else this.overlay.set(file, text);
+  }
+
+  readText(file: string): string | undefined {
+    const open = this.overlay.get(file);
+    if (open !== undefined) return open;
+    try {
+      const stat = fs.statSync(file);
+      if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
+      return fs.readFileSync(file, "utf8");
+    } catch {
+      return undefined;
+    }
+  }
+
+  exists(file: string): boolean {
+    return this.overlay.has(file) || fs.existsSync(file);
+  }
+
+  /** The workspace root that holds a file, or its folder when none does. */
+  rootOf(file: string): string {
+    const inside = this.roots.filter((r) => file === r || file.startsWith(r + path.sep));
+    return inside.sort((a, b) => b.length - a.length)[0] ?? path.dirname(file);
+  }
+
+  /** The nearest file with one of the names, from the file's folder up to its root. */
+  findUp(file: string, names: readonly string[]): string | undefined {
+    const root = this.rootOf(file);
+    let dir = path.dirname(file);
+    for (;;) {
+      for (const name of names) {
+        const candidate = path.join(dir, name);
+        if (this.exists(candidate)) return candidate;
+      }
+      if (dir === root || !dir.startsWith(root)) return undefined;
+      const parent = path.dirname(dir);
+      if (parent === dir) return undefined;
+      dir = parent;
+    }
+  }
+
+  /** Every analysable file under the roots, honouring `.gitignore` files on the way down. */
+  listFiles(options: WalkOptions = {}): string[] {
+    const files: string[] = [];
+    for (const root of this.roots) {
+      const rules = ignore().add(options.exclude ?? []);
+      walk(root, root, [{ base: root, rules }], files);
+    }
+    return files;
+  }
+}
+
+interface IgnoreScope {
+  base: string;
+  rules: Ignore;
+}
+
+function isIgnored(file: string, isDir: boolean, scopes: IgnoreScope[]): boolean {
+  return scopes.some((scope) => {
+    const relative = path.relative(scope.base, file).split(path.sep).join("/");
+    return relative !== "" && scope.rules.ignores(isDir ? `${relative}/` : relative);
+  });
+}
+
+function walk(root: string, dir: string, scopes: IgnoreScope[], files: string[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  const gitignore = path.join(dir, ".gitignore");
+  const local = fs.existsSync(gitignore)
+    ? [...scopes, { base: dir, rules: ignore().add(fs.readFileSync(gitignore, "utf8")) }]
+    : scopes;
+
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (SKIPPED_DIRS.has(entry.name) || isIgnored(full, true, local)) continue;
+      walk(root, full, local, files);
+    } else if (entry.isFile() && fileKindOf(full) && !isIgnored(full, false, local)) {
+      files.push(full);
+    }
+  }
+}
