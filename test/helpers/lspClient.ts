@@ -63,9 +63,18 @@ export class LspClient {
     accept: (p: PublishDiagnosticsParams) => boolean = () => true,
     timeoutMs = 10000,
   ): Promise<PublishDiagnosticsParams> {
-    const uri = pathToFileURL(file).toString();
-    const known = this.latest.get(uri);
+    const known = this.latest.get(pathToFileURL(file).toString());
     if (known && accept(known)) return Promise.resolve(known);
+    return this.nextDiagnostics(file, accept, timeoutMs);
+  }
+
+  /** Resolves with the next diagnostics published for a file that satisfy `accept`. */
+  nextDiagnostics(
+    file: string,
+    accept: (p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 10000,
+  ): Promise<PublishDiagnosticsParams> {
+    const uri = pathToFileURL(file).toString();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`no matching diagnostics for ${file}`)),

@@ -1,5 +1,7 @@
 import * as path from "node:path";
 import picomatch from "picomatch";
+import { PythonTreeCache } from "../languages/pythonIncremental";
+import { ScriptTreeCache } from "../languages/scriptIncremental";
 import type { Workspace } from "../workspace/workspace";
 import { disposeParsed, isHelmTemplatePath, parseFile, type ParsedFile } from "./parse";
 import type { Rule, RuleContext } from "./rule";
@@ -20,6 +22,7 @@ export interface AnalysisResult {
 /** Runs the rules of a file's kind, isolates a crashing rule, applies settings. */
 export class Engine {
   private readonly reportedCrashes = new Set<string>();
+  private readonly trees = { python: new PythonTreeCache(), script: new ScriptTreeCache() };
 
   constructor(
     readonly rules: readonly Rule[],
@@ -33,12 +36,19 @@ export class Engine {
     return picomatch.isMatch(relative, settings.exclude, { dot: true });
   }
 
-  analyse(file: string, text: string, settings: Settings): AnalysisResult {
+  /**
+   * Analyses one file. With `incremental`, the file's syntax tree is kept and the next call
+   * re-parses only what changed (for documents open in an editor).
+   */
+  analyse(file: string, text: string, settings: Settings, incremental = false): AnalysisResult {
     if (!settings.enable || this.isExcluded(file, settings)) return { findings: [] };
     let parsed: ParsedFile | undefined;
     try {
       const helmChart = isHelmTemplatePath(file, (p) => this.workspace.exists(p));
-      parsed = parseFile(file, text, { helmChart });
+      parsed = parseFile(file, text, {
+        helmChart,
+        incremental: incremental ? this.trees : undefined,
+      });
     } catch (error) {
       this.logger.error(`Could not parse ${file}: ${describe(error)}`);
       return { findings: [], failure: describe(error) };
@@ -49,6 +59,12 @@ export class Engine {
     } finally {
       disposeParsed(parsed);
     }
+  }
+
+  /** Drops the kept syntax tree of a file that was closed. */
+  forgetTree(file: string): void {
+    this.trees.python.forget(file);
+    this.trees.script.forget(file);
   }
 
   private runRules(parsed: ParsedFile, settings: Settings): ResolvedFinding[] {

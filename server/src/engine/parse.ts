@@ -3,6 +3,8 @@ import { parseDockerfile, type DockerFile } from "../languages/dockerfile";
 import { parseDotenv, type DotenvFile } from "../languages/dotenv";
 import { parsePackageJson, type PackageJsonFile } from "../languages/packageJson";
 import { parsePython, type PythonFile } from "../languages/python";
+import type { PythonTreeCache } from "../languages/pythonIncremental";
+import type { ScriptTreeCache } from "../languages/scriptIncremental";
 import { parseRequirements, type RequirementsFile } from "../languages/requirements";
 import { parseScript, type ScriptFile } from "../languages/script";
 import { SourceText } from "../languages/sourceText";
@@ -23,11 +25,15 @@ export interface ParsedFile {
   requirements?: RequirementsFile;
   packageJson?: PackageJsonFile;
   dotenv?: DotenvFile;
+  /** Set when the syntax tree belongs to an incremental cache and must outlive the analysis. */
+  cachedTree?: boolean;
 }
 
 export interface ParseOptions {
   /** Whether the file sits in a Helm chart's templates folder. */
   helmChart?: boolean;
+  /** Caches that re-parse an edited file incrementally (open documents). */
+  incremental?: { python: PythonTreeCache; script: ScriptTreeCache };
 }
 
 export function parseFile(
@@ -42,11 +48,12 @@ export function parseFile(
 
   switch (kind) {
     case "python":
-      parsed.python = parsePython(text);
+      parsed.python = options.incremental?.python.parse(file, text) ?? parsePython(text);
+      parsed.cachedTree = !!options.incremental;
       break;
     case "javascript":
     case "typescript":
-      parsed.script = parseScript(file, text);
+      parsed.script = options.incremental?.script.parse(file, text) ?? parseScript(file, text);
       break;
     case "yaml":
       parsed.yaml = parseYaml(file, text, options.helmChart);
@@ -70,7 +77,7 @@ export function parseFile(
 
 /** Frees what lives outside the JavaScript heap (tree-sitter trees). */
 export function disposeParsed(parsed: ParsedFile): void {
-  parsed.python?.tree.delete();
+  if (!parsed.cachedTree) parsed.python?.tree.delete();
 }
 
 /** A Helm chart's template: under `templates/` beside a `Chart.yaml`. */

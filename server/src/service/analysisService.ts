@@ -75,7 +75,9 @@ export class AnalysisService {
       return [];
     }
     const started = performance.now();
-    const result = this.engine.analyse(file, text, this.settingsFor(file));
+    const open = this.workspace.isOpen(file);
+    if (!open) this.engine.forgetTree(file);
+    const result = this.engine.analyse(file, text, this.settingsFor(file), open);
     const elapsed = performance.now() - started;
     this.logger.debug(`Analysed ${file} in ${elapsed.toFixed(1)} ms`);
     if (elapsed > SLOW_FILE_MS)

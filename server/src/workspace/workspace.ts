@@ -42,9 +42,14 @@ export class Workspace {
 
   constructor(readonly roots: string[]) {}
 
+  /** Sets the editor's text of an open file; undefined when the file was closed. */
   setOverlay(file: string, text: string | undefined): void {
     if (text === undefined) this.overlay.delete(file);
     else this.overlay.set(file, text);
+  }
+
+  isOpen(file: string): boolean {
+    return this.overlay.has(file);
   }
 
   readText(file: string): string | undefined {
