@@ -1,6 +1,16 @@
+import * as path from "node:path";
 import { disposeParsed, isHelmTemplatePath, parseFile, type ParsedFile } from "../engine/parse";
 import type { FileKind } from "../engine/types";
 import type { Workspace } from "./workspace";
+
+const PROJECT_MARKERS = [
+  "docker-compose.yml",
+  "docker-compose.yaml",
+  "compose.yaml",
+  "compose.yml",
+  ".git",
+  ".env.example",
+];
 
 interface CacheEntry {
   text: string;
@@ -44,6 +54,22 @@ export class WorkspaceModel {
     }
     this.cache.set(file, { text, parsed });
     return parsed;
+  }
+
+  /**
+   * The folder of the project a file belongs to: the nearest folder above it with a compose
+   * file, a `.git` folder or a `.env.example`, else the workspace root. Cross-file rules compare
+   * files of one project only, so two services side by side in one workspace stay apart.
+   */
+  projectRootOf(file: string): string {
+    const marker = this.workspace.findUp(file, PROJECT_MARKERS);
+    return marker ? path.dirname(marker) : this.workspace.rootOf(file);
+  }
+
+  /** The files of the given kinds in the same project as `file`. */
+  projectFilesOfKind(file: string, ...kinds: FileKind[]): ParsedFile[] {
+    const root = this.projectRootOf(file);
+    return this.filesOfKind(...kinds).filter((p) => p.path.startsWith(root + path.sep));
   }
 
   /** Every file of the given kinds (compose and Kubernetes are told apart by content). */
