@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { fileKindOf } from "../engine/fileKind";
+import { decodeText } from "./decode";
 import { WorkspaceModel } from "./model";
 
 /** Files larger than this are not analysed. */
@@ -58,7 +59,7 @@ export class Workspace {
     try {
       const stat = fs.statSync(file);
       if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
-      return fs.readFileSync(file, "utf8");
+      return decodeText(fs.readFileSync(file));
     } catch {
       return undefined;
     }

@@ -1,0 +1,93 @@
+import * as assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, it } from "node:test";
+import type { JsonFinding } from "../../server/src/cli/formats";
+import { repoRoot } from "../helpers/repo";
+
+const root = repoRoot();
+const examples = path.join(root, "examples");
+
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [path.join(root, "dist", "cli.js"), ...args], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface ExpectedRules {
+  shop: Record<string, string[]>;
+  clean: string[];
+}
+
+describe("command line on examples/", () => {
+  const run = cli("check", "examples", "--format", "json");
+  const output = JSON.parse(run.stdout) as { version: number; findings: JsonFinding[] };
+  const expected = JSON.parse(
+    fs.readFileSync(path.join(examples, "expected-rules.json"), "utf8"),
+  ) as ExpectedRules;
+
+  it("exits 1 with findings and prints the JSON shape of the design", () => {
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(output.version, 1);
+    const keys = [
+      "rule",
+      "file",
+      "line",
+      "column",
+      "endLine",
+      "endColumn",
+      "severity",
+      "factors",
+      "categories",
+      "message",
+      "fixes",
+    ];
+    assert.deepEqual(Object.keys(output.findings[0]), keys);
+  });
+
+  for (const [rule, places] of Object.entries(expected.shop)) {
+    it(`reports ${rule} where the demo has it`, () => {
+      const found = output.findings
+        .filter((f) => f.rule === rule)
+        .map((f) => `${f.file}:${f.line}`);
+      const hit = places.filter((p) => found.includes(p));
+      assert.ok(
+        hit.length > 0,
+        `expected one of ${places.join(", ")}; got ${found.join(", ") || "none"}`,
+      );
+    });
+  }
+
+  it("reports nothing on the clean twin", () => {
+    const clean = output.findings.filter((f) => f.file.startsWith("clean/"));
+    assert.deepEqual(
+      clean.map((f) => `${f.rule} ${f.file}:${f.line} ${f.message}`),
+      [],
+    );
+  });
+
+  it("exits 0 on the clean twin alone and 2 on a missing path", () => {
+    assert.equal(cli("check", "examples/clean").status, 0);
+    assert.equal(cli("check", "no/such/folder").status, 2);
+    assert.equal(cli("check", "examples", "--format", "yaml").status, 2);
+  });
+
+  it("writes SARIF 2.1.0 with rule metadata", () => {
+    const sarif = JSON.parse(cli("check", "examples/shop", "--format", "sarif").stdout);
+    assert.equal(sarif.version, "2.1.0");
+    const [run0] = sarif.runs;
+    assert.ok(run0.tool.driver.rules.length >= Object.keys(expected.shop).length);
+    assert.ok(run0.results.length > 0);
+    const location = run0.results[0].locations[0].physicalLocation;
+    assert.ok(location.artifactLocation.uri && location.region.startLine >= 1);
+  });
+
+  it("prints messages in Chinese with --lang zh", () => {
+    const zh = JSON.parse(cli("check", "examples/shop", "--format", "json", "--lang", "zh").stdout);
+    assert.match(zh.findings[0].message, /[\u4e00-\u9fff]/);
+  });
+});
