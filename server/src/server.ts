@@ -83,11 +83,21 @@ function notifyFindingsChanged(): void {
   void connection.sendNotification(FINDINGS_CHANGED_NOTIFICATION);
 }
 
-async function refreshSettings(): Promise<void> {
-  if (!service || !pullsConfiguration) return;
-  const raw: unknown = await connection.workspace.getConfiguration("twelveFactor");
-  service.setEditorSettings(normalizeSettings(raw));
-  logger.info(`Settings: ${JSON.stringify(raw)}`);
+let appliedSettings = "";
+
+/** Reads the editor's settings; true when they differ from the ones in force. */
+async function refreshSettings(pushed?: unknown): Promise<boolean> {
+  if (!service || (!pullsConfiguration && pushed === undefined)) return false;
+  const raw: unknown = pullsConfiguration
+    ? await connection.workspace.getConfiguration("twelveFactor")
+    : pushed;
+  const settings = normalizeSettings(raw);
+  const serialized = JSON.stringify(settings);
+  if (serialized === appliedSettings) return false;
+  appliedSettings = serialized;
+  service.setEditorSettings(settings);
+  logger.info(`Settings: ${serialized}`);
+  return true;
 }
 
 connection.onInitialized(async () => {
@@ -104,9 +114,9 @@ connection.onInitialized(async () => {
   scheduler.runAll(files);
 });
 
-connection.onDidChangeConfiguration(async () => {
-  await refreshSettings();
-  scheduler.runAll(service?.knownFiles() ?? []);
+connection.onDidChangeConfiguration(async (change) => {
+  const pushed = (change.settings as { twelveFactor?: unknown } | undefined)?.twelveFactor;
+  if (await refreshSettings(pushed)) scheduler.runAll(service?.knownFiles() ?? []);
 });
 
 function pathOf(uri: string): string | undefined {
