@@ -6,6 +6,7 @@ import { applyChanges } from "../../server/src/engine/applyEdits";
 import { DEFAULT_SETTINGS } from "../../server/src/engine/settings";
 import type { ResolvedFinding, Severity } from "../../server/src/engine/types";
 import { createAnalysis, makeWorkspace } from "./analyse";
+import { assertParses } from "./parses";
 
 export interface ValidCase {
   name?: string;
@@ -32,6 +33,13 @@ export interface InvalidCase extends ValidCase {
   outputFiles?: Record<string, string>;
   /** Which fix to apply, by English title; the first one when omitted. */
   fixTitle?: string;
+  /** Also require the fixed source file to parse (no syntax error). */
+  parses?: boolean;
+  /**
+   * Re-run the rule after the fix with the other files as the fix left them (for fixes that
+   * clear a finding by editing a manifest or `.gitignore` rather than the file itself).
+   */
+  recheckFixedFiles?: boolean;
 }
 
 export interface RuleTable {
@@ -84,7 +92,7 @@ async function checkInvalid(rule: string, testCase: InvalidCase): Promise<void> 
     if (want.messageIncludes) assert.ok(findings[i].message.en.includes(want.messageIncludes));
     assert.ok(findings[i].message.zh.length > 0, "a Chinese message is present");
   });
-  if (testCase.output === undefined) return;
+  if (testCase.output === undefined && !testCase.outputFiles) return;
   const fixes = findings[0].fixes;
   if (testCase.output === null) {
     assert.equal(fixes.length, 0, "no fix is offered");
@@ -97,11 +105,24 @@ async function checkInvalid(rule: string, testCase: InvalidCase): Promise<void> 
     fix.changes.map((c) => c.file),
   );
   applyChanges(texts, fix.changes);
-  assert.equal(texts.get(file), testCase.output);
+  const fixed = texts.get(file) ?? testCase.code;
+  if (testCase.output !== undefined) assert.equal(fixed, testCase.output);
+  if (testCase.parses && testCase.output) await assertParses(file, testCase.output);
   for (const [relative, text] of Object.entries(testCase.outputFiles ?? {})) {
     assert.equal(texts.get(path.join(root, relative)), text, `${relative} after the fix`);
   }
-  await assertFixClears(rule, testCase, texts.get(file) ?? "", findings.length);
+  const files = testCase.recheckFixedFiles ? fixedFiles(root, testCase, texts) : testCase.files;
+  await assertFixClears(rule, { ...testCase, files }, fixed, findings.length);
+}
+
+/** The other files of a case as a fix left them. */
+function fixedFiles(root: string, testCase: InvalidCase, texts: Map<string, string>) {
+  const files: Record<string, string> = { ...testCase.files };
+  for (const [file, text] of texts) {
+    const relative = path.relative(root, file).split(path.sep).join("/");
+    if (relative !== testCase.file) files[relative] = text;
+  }
+  return files;
 }
 
 function readAll(root: string, files: string[]): Map<string, string> {

@@ -28,6 +28,7 @@ export function fileKindOf(file: string): FileKind | undefined {
   if (isDockerfileName(base)) return "dockerfile";
   if (ext === ".yml" || ext === ".yaml") return "yaml";
   if (lower === "package.json") return "package-json";
+  if (lower === "pyproject.toml") return "pyproject";
   if (isRequirementsPath(file)) return "requirements";
   if (lower === ".env" || lower.startsWith(".env.") || ext === ".env") return "dotenv";
   if (base === "Procfile" || lower.startsWith("procfile.")) return "procfile";

@@ -2,6 +2,8 @@ import * as path from "node:path";
 import { parseDockerfile, type DockerFile } from "../languages/dockerfile";
 import { parseDotenv, type DotenvFile } from "../languages/dotenv";
 import { parsePackageJson, type PackageJsonFile } from "../languages/packageJson";
+import { parseProcfile, type ProcfileFile } from "../languages/procfile";
+import { parsePyproject, type PyprojectFile } from "../languages/pyproject";
 import { parsePython, type PythonFile } from "../languages/python";
 import type { PythonTreeCache } from "../languages/pythonIncremental";
 import type { ScriptTreeCache } from "../languages/scriptIncremental";
@@ -25,6 +27,8 @@ export interface ParsedFile {
   requirements?: RequirementsFile;
   packageJson?: PackageJsonFile;
   dotenv?: DotenvFile;
+  pyproject?: PyprojectFile;
+  procfile?: ProcfileFile;
   /** Set when the syntax tree belongs to an incremental cache and must outlive the analysis. */
   cachedTree?: boolean;
 }
@@ -70,6 +74,12 @@ export function parseFile(
       break;
     case "dotenv":
       parsed.dotenv = parseDotenv(source);
+      break;
+    case "pyproject":
+      parsed.pyproject = parsePyproject(text);
+      break;
+    case "procfile":
+      parsed.procfile = parseProcfile(source);
       break;
   }
   return parsed;

@@ -27,6 +27,7 @@ export type FileKind =
   | "yaml"
   | "requirements"
   | "package-json"
+  | "pyproject"
   | "dotenv"
   | "procfile"
   | "gitignore"

@@ -1,6 +1,7 @@
+import { parsePep508 } from "./pep508";
 import type { SourceText } from "./sourceText";
 
-/** One logical line of a pip requirements file. */
+/** One logical line of a pip requirements file; offsets are offsets in the file. */
 export type RequirementEntry =
   | {
       type: "requirement";
@@ -9,16 +10,36 @@ export type RequirementEntry =
       line: number;
       start: number;
       end: number;
+      /** `[a,b]` as written. */
+      extras?: string;
+      marker?: string;
+      /** Where the specifier sits (the insertion point when it is empty). */
+      specifierStart: number;
+      specifierEnd: number;
+      /** The line carries `--hash` options. */
+      hashes: boolean;
     }
-  | { type: "url"; url: string; ref?: string; line: number; start: number; end: number }
+  | {
+      type: "url";
+      url: string;
+      ref?: string;
+      line: number;
+      start: number;
+      end: number;
+      /** The name of a `name @ url` requirement or the `#egg=` fragment. */
+      name?: string;
+      editable: boolean;
+      /** A git/hg/svn/bzr URL, installed from a repository. */
+      vcs: boolean;
+      /** A path or `file:` URL: the project's own code. */
+      local: boolean;
+    }
   | { type: "include"; option: "-r" | "-c"; target: string; line: number }
   | { type: "option"; line: number };
 
 export interface RequirementsFile {
   entries: RequirementEntry[];
 }
-
-const REQUIREMENT = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;]*?)\s*(;.*)?$/;
 
 /**
  * Reads a requirements file the way pip does: `\`+newline joins lines, a `#` at the start or
@@ -27,7 +48,7 @@ const REQUIREMENT = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;]*?)\s*
 export function parseRequirements(text: SourceText): RequirementsFile {
   const entries: RequirementEntry[] = [];
   for (const logical of logicalLines(text)) {
-    const entry = readLine(logical.text, logical.line, logical.offset);
+    const entry = readLine(logical);
     if (entry) entries.push(entry);
   }
   return { entries };
@@ -36,7 +57,8 @@ export function parseRequirements(text: SourceText): RequirementsFile {
 interface LogicalLine {
   text: string;
   line: number;
-  offset: number;
+  /** Document offset of each physical piece, by its start in `text`. */
+  pieces: Array<{ at: number; offset: number }>;
 }
 
 function logicalLines(text: SourceText): LogicalLine[] {
@@ -46,8 +68,9 @@ function logicalLines(text: SourceText): LogicalLine[] {
     const raw = text.lineText(line);
     const continued = /\\$/.test(raw);
     const body = continued ? raw.slice(0, -1) : raw;
-    if (current) current.text += body;
-    else current = { text: body, line, offset: text.lineStart(line) };
+    current ??= { text: "", line, pieces: [] };
+    current.pieces.push({ at: current.text.length, offset: text.lineStart(line) });
+    current.text += body;
     if (!continued) {
       result.push(current);
       current = undefined;
@@ -57,43 +80,104 @@ function logicalLines(text: SourceText): LogicalLine[] {
   return result;
 }
 
+/** The document offset of a position in a logical line. */
+function offsetOf(logical: LogicalLine, at: number): number {
+  let piece = logical.pieces[0];
+  for (const candidate of logical.pieces) if (candidate.at <= at) piece = candidate;
+  return piece.offset + (at - piece.at);
+}
+
 function stripComment(line: string): string {
   const match = /(^|\s)#/.exec(line);
   return match ? line.slice(0, match.index) : line;
 }
 
-function readLine(raw: string, line: number, offset: number): RequirementEntry | undefined {
-  const text = stripComment(raw).trimEnd();
+function readLine(logical: LogicalLine): RequirementEntry | undefined {
+  const { line } = logical;
+  const text = stripComment(logical.text).trimEnd();
   const trimmed = text.trim();
   if (!trimmed) return undefined;
-  const start = offset + (text.length - text.trimStart().length);
+  const lead = text.length - text.trimStart().length;
 
-  const include = /^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/.exec(trimmed);
+  const include = /^(-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)/.exec(trimmed);
   if (include) {
     const option = include[1] === "-c" || include[1] === "--constraint" ? "-c" : "-r";
     return { type: "include", option, target: include[2], line };
   }
-  if (/^(-e|--editable)\b/.test(trimmed))
-    return readUrl(trimmed.replace(/^\S+\s*/, ""), line, start);
+  const editable = /^(-e|--editable)(?:\s*=\s*|\s+)/.exec(trimmed);
+  if (editable) return readUrl(logical, lead + editable[0].length, true);
   if (trimmed.startsWith("-")) return { type: "option", line };
-  if (/^(git\+|hg\+|svn\+|bzr\+|https?:|file:|\.{0,2}\/)/.test(trimmed) || /\s@\s/.test(trimmed)) {
-    return readUrl(trimmed, line, start);
+  if (isUrlOrPath(trimmed)) return readUrl(logical, lead, false);
+  return readRequirement(logical, text, lead);
+}
+
+function isUrlOrPath(text: string): boolean {
+  return (
+    /^([a-z][a-z0-9+.-]*:\/\/|file:|\.{1,2}([\\/]|$)|\/)/i.test(text) ||
+    /^[^\s;]+\.(whl|zip|tar\.gz|tgz|tar\.bz2)(\s|$)/i.test(text)
+  );
+}
+
+function readRequirement(logical: LogicalLine, text: string, lead: number): RequirementEntry {
+  const requirementText = text.slice(lead).split(/\s+--?[a-z]/i)[0];
+  const parsed = parsePep508(requirementText);
+  if (!parsed) return { type: "option", line: logical.line };
+  const start = offsetOf(logical, lead);
+  if (parsed.url !== undefined) {
+    return urlEntry(logical, parsed.url, lead + requirementText.indexOf(parsed.url), {
+      name: parsed.name,
+      editable: false,
+      start,
+    });
   }
-  const requirementText = trimmed.split(/\s+--/)[0];
-  const match = REQUIREMENT.exec(requirementText);
-  if (!match) return { type: "option", line };
   return {
     type: "requirement",
-    name: match[1],
-    specifier: match[3].trim(),
-    line,
+    name: parsed.name,
+    specifier: parsed.specifier,
+    extras: parsed.extras,
+    marker: parsed.marker,
+    line: logical.line,
     start,
-    end: start + requirementText.length,
+    end: offsetOf(logical, lead + requirementText.trimEnd().length),
+    specifierStart: offsetOf(logical, lead + parsed.specifierStart),
+    specifierEnd: offsetOf(logical, lead + parsed.specifierEnd),
+    hashes: /\s--hash[=\s]/.test(text),
   };
 }
 
-function readUrl(text: string, line: number, start: number): RequirementEntry {
-  const url = text.split(/\s+/)[0];
-  const ref = /@([^@#/\s]+)(#.*)?$/.exec(url.replace(/^[^:]+:\/\/[^/]*@/, ""))?.[1];
-  return { type: "url", url, ref, line, start, end: start + url.length };
+function readUrl(logical: LogicalLine, at: number, editable: boolean): RequirementEntry {
+  const url = logical.text.slice(at).trim().split(/\s+/)[0] ?? "";
+  const egg = /#(?:.*&)?egg=([A-Za-z0-9._-]+)/.exec(url)?.[1];
+  return urlEntry(logical, url, at, { name: egg, editable, start: offsetOf(logical, at) });
+}
+
+function urlEntry(
+  logical: LogicalLine,
+  url: string,
+  at: number,
+  extra: { name?: string; editable: boolean; start: number },
+): RequirementEntry {
+  const vcs = /^(git|hg|svn|bzr)\+/i.test(url);
+  const local = !vcs && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url);
+  const path = url.replace(/#.*$/, "").replace(/^[^:]+:\/\/[^/]*@/, "");
+  const ref = vcs ? /@([^@/\s]+)$/.exec(path)?.[1] : undefined;
+  return {
+    type: "url",
+    url,
+    ref,
+    line: logical.line,
+    start: extra.start,
+    end: offsetOf(logical, at + url.length),
+    name: extra.name,
+    editable: extra.editable,
+    vcs,
+    local,
+  };
+}
+
+/** Whether a VCS reference names one commit (or a version tag) rather than a branch. */
+export function isPinnedRef(ref: string | undefined): boolean {
+  if (!ref) return false;
+  if (/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(ref) || /^r?\d+$/.test(ref)) return true;
+  return /^v?\d+(\.\d+)+([-.]?(a|b|rc|alpha|beta|post|dev)\d*)?$/i.test(ref);
 }

@@ -17,7 +17,7 @@ const SLOW_FILE_MS = 250;
 
 /** Names whose change can alter the findings of other files. */
 const WORKSPACE_MODEL_FILE =
-  /(^|[\\/])(\.env[^\\/]*|\.gitignore|\.twelve-factor\.yaml|package(-lock)?\.json|requirements[^\\/]*\.txt|pyproject\.toml|Procfile|[^\\/]*\.ya?ml|Dockerfile[^\\/]*)$/i;
+  /(^|[\\/])(\.env[^\\/]*|\.gitignore|\.twelve-factor\.yaml|package(-lock)?\.json|requirements[^\\/]*\.(txt|in)|requirements[\\/][^\\/]*\.txt|pyproject\.toml|Procfile|[^\\/]*\.ya?ml|Dockerfile[^\\/]*|npm-shrinkwrap\.json|yarn\.lock|bun\.lockb?|(poetry|uv|pdm|Pipfile)\.lock|Pipfile|setup\.(cfg|py)|[tj]sconfig\.json)$/i;
 
 /**
  * The findings of the whole workspace, kept current as files change. Knows nothing of LSP:

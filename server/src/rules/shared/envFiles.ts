@@ -47,14 +47,16 @@ export interface EnvVariable {
 
 /**
  * The changes that move values out of code: `.env` gets the values, `.gitignore` ignores
- * `.env`, `.env.example` documents the names. Nothing is written twice.
+ * `.env`, `.env.example` documents the names. Nothing is written twice. `dir` overrides the
+ * folder (compose reads the `.env` beside the compose file).
  */
 export function envFileChanges(
   workspace: Workspace,
   file: string,
   variables: EnvVariable[],
+  options: { dir?: string } = {},
 ): FileChange[] {
-  const dir = projectDir(workspace, file);
+  const dir = options.dir ?? projectDir(workspace, file);
   const changes: FileChange[] = [];
   const withValues = variables.filter((v) => v.value !== undefined);
   if (withValues.length > 0) {

@@ -1,0 +1,126 @@
+import * as path from "node:path";
+import { isMap, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import type { ParsedFile } from "../../engine/parse";
+import type { FileChange, TextEdit } from "../../engine/types";
+import { scalarString } from "../../languages/yamlFile";
+import type { Workspace } from "../../workspace/workspace";
+import { addPairs, fillEmptyPair, replaceNode, yamlEditor, type YamlEditor } from "./yamlEdits";
+
+/** A compose service that builds an image from a given Dockerfile. */
+export interface ComposeBuild {
+  file: ParsedFile;
+  name: string;
+  service: YAMLMap;
+}
+
+/** The compose services of the workspace whose `build` uses the Dockerfile. */
+export function composeBuildsOf(workspace: Workspace, dockerfile: string): ComposeBuild[] {
+  const wanted = path.resolve(dockerfile);
+  const builds: ComposeBuild[] = [];
+  for (const file of workspace.model.filesOfKind("compose")) {
+    for (const document of file.yaml?.documents ?? []) {
+      const services = isMap(document.contents) ? document.contents.get("services", true) : null;
+      if (!isMap(services)) continue;
+      for (const pair of services.items) {
+        const service = pair.value;
+        const name = scalarString(pair.key) ?? "";
+        if (isMap(service) && buildsFrom(file.path, service) === wanted) {
+          builds.push({ file, name, service });
+        }
+      }
+    }
+  }
+  return builds;
+}
+
+function buildsFrom(composeFile: string, service: YAMLMap): string | undefined {
+  const build = service.get("build", true);
+  const dir = path.dirname(composeFile);
+  const context = isMap(build) ? scalarString(build.get("context", true)) : scalarString(build);
+  if (context === undefined && !isMap(build)) return undefined;
+  if (context && /^[a-z]+:\/\//i.test(context)) return undefined;
+  const dockerfile = isMap(build) ? scalarString(build.get("dockerfile", true)) : undefined;
+  return path.resolve(dir, context ?? ".", dockerfile ?? "Dockerfile");
+}
+
+const reference = (name: string) => `"\${${name}}"`;
+
+/** Edits that give the service `NAME: ${NAME}` in its environment, unless `.env` feeds it. */
+export function composeEnvironmentEdits(build: ComposeBuild, name: string): TextEdit[] {
+  const editor = yamlEditor(build.file.source);
+  const { service } = build;
+  if (loadsDotenv(build)) return [];
+  const environment = service.get("environment", true);
+  if (isSeq(environment)) return listEntryEdits(editor, environment, name);
+  return mapEntryEdits(editor, service, "environment", name);
+}
+
+/** Edits that pass `NAME` as a build argument from the compose project's `.env`. */
+export function composeBuildArgEdits(build: ComposeBuild, name: string): TextEdit[] {
+  const editor = yamlEditor(build.file.source);
+  const value: unknown = build.service.get("build", true);
+  if (isScalar(value) && value.range) {
+    const context = build.file.source.text.slice(value.range[0], value.range[1]);
+    const text = `{context: ${context}, args: {${name}: ${reference(name)}}}`;
+    return [replaceNode(editor, value, text)];
+  }
+  if (!isMap(value)) return [];
+  const args = value.get("args", true);
+  if (isSeq(args)) return listEntryEdits(editor, args, name);
+  return mapEntryEdits(editor, value, "args", name);
+}
+
+function loadsDotenv(build: ComposeBuild): boolean {
+  const value = build.service.get("env_file", true);
+  const items = isSeq(value) ? value.items : [value];
+  return items.some((item) => {
+    const entry = scalarString(isMap(item) ? item.get("path", true) : item);
+    return entry !== undefined && path.basename(entry) === ".env";
+  });
+}
+
+function mapEntryEdits(editor: YamlEditor, parent: YAMLMap, key: string, name: string): TextEdit[] {
+  const entry = { [name]: `\${${name}}` };
+  const map = parent.get(key, true);
+  if (isMap(map)) {
+    if (map.has(name)) return [];
+    return single(addPairs(editor, map, entry));
+  }
+  const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair | undefined;
+  if (pair) return single(fillEmptyPair(editor, pair, entry));
+  return single(addPairs(editor, parent, { [key]: entry }));
+}
+
+function listEntryEdits(
+  editor: YamlEditor,
+  list: YAMLMap | import("yaml").YAMLSeq,
+  name: string,
+): TextEdit[] {
+  if (!isSeq(list)) return [];
+  const present = list.items.some((item) => scalarString(item)?.split("=")[0] === name);
+  const last = list.items[list.items.length - 1];
+  if (present || !isScalar(last) || !last.range) return [];
+  const text = `${name}=\${${name}}`;
+  if (list.flow) {
+    const at = editor.source.positionAt(last.range[1]);
+    return [{ range: { start: at, end: at }, newText: `, "${text}"` }];
+  }
+  const start = editor.source.positionAt(last.range[0]);
+  const prefix = editor.source.lineText(start.line).slice(0, start.character);
+  const end = editor.source.positionAt(last.range[1]);
+  const at = { line: end.line, character: editor.source.lineText(end.line).length };
+  return [{ range: { start: at, end: at }, newText: `${editor.eol}${prefix}"${text}"` }];
+}
+
+function single(edit: TextEdit | undefined): TextEdit[] {
+  return edit ? [edit] : [];
+}
+
+/** The compose edits as file changes, one per compose file. */
+export function composeChanges(edits: Array<{ file: string; edits: TextEdit[] }>): FileChange[] {
+  const byFile = new Map<string, TextEdit[]>();
+  for (const { file, edits: list } of edits) {
+    if (list.length > 0) byFile.set(file, [...(byFile.get(file) ?? []), ...list]);
+  }
+  return [...byFile].map(([file, list]) => ({ file, edits: list }));
+}

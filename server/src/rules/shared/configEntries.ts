@@ -1,0 +1,199 @@
+import { parseTree, type Node as JsonNode } from "jsonc-parser";
+import { isMap, isPair, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from "yaml";
+import type { ParsedFile } from "../../engine/parse";
+import {
+  containersOf,
+  kubeObjects,
+  type KubeContainer,
+  type KubeObject,
+} from "../../languages/kubernetes";
+import { scalarString } from "../../languages/yamlFile";
+
+/**
+ * Named values of configuration files: YAML keys, compose `environment` lists
+ * (`- KEY=value`), Kubernetes container `env` entries and JSON properties.
+ */
+export interface ConfigEntry {
+  name: string;
+  value: string;
+  /** Offsets of the value as written (quotes included for whole scalars). */
+  start: number;
+  end: number;
+  style: "pair" | "list-item" | "k8s-env" | "json";
+  /** The YAML map that holds the entry (the `env` item for Kubernetes). */
+  map?: YAMLMap;
+  /** The key of the mapping that holds the entry (`database` for `database.password`). */
+  parent?: string;
+  /** The compose service or Kubernetes object and container the entry belongs to. */
+  service?: string;
+  object?: KubeObject;
+  container?: KubeContainer;
+}
+
+/** Kubernetes objects whose values are handled by other rules or hold secrets by design. */
+const SKIPPED_KINDS = new Set(["ConfigMap", "Secret", "SealedSecret", "ExternalSecret"]);
+
+export function yamlEntries(file: ParsedFile): ConfigEntry[] {
+  if (!file.yaml) return [];
+  const entries: ConfigEntry[] = [];
+  if (file.kind === "kubernetes") {
+    for (const object of kubeObjects(file.yaml)) {
+      if (SKIPPED_KINDS.has(object.kind)) continue;
+      walk(file, object.node, entries, {});
+      for (const container of containersOf(object)) kubeEnv(object, container, entries);
+    }
+    const env = new Set(entries.filter((e) => e.style === "k8s-env").map((e) => e.start));
+    return entries.filter((e) => e.style === "k8s-env" || !env.has(e.start));
+  }
+  for (const document of file.yaml.documents) walk(file, document.contents, entries, {});
+  return entries;
+}
+
+interface Scope {
+  key?: string;
+  service?: string;
+  depth?: number;
+}
+
+function walk(file: ParsedFile, node: unknown, into: ConfigEntry[], scope: Scope): void {
+  const depth = scope.depth ?? 0;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = scalarString(pair.key);
+      if (key === undefined) continue;
+      const service =
+        file.kind === "compose" && depth === 1 && scope.key === "services" ? key : scope.service;
+      const value = pair.value;
+      if (isScalar(value) && isValueScalar(value)) {
+        const [start, end] = value.range ?? [0, 0];
+        into.push({
+          name: key,
+          value: String(value.value),
+          start,
+          end,
+          style: "pair",
+          map: node,
+          parent: scope.key,
+          service,
+        });
+      } else {
+        walk(file, value, into, { key, service, depth: depth + 1 });
+      }
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      if (isScalar(item) && typeof item.value === "string" && isListed(scope.key)) {
+        const entry = listItem(file, item, scope.service);
+        if (entry) into.push(entry);
+      } else {
+        walk(file, item, into, { ...scope, depth: depth + 1 });
+      }
+    }
+  }
+}
+
+function isValueScalar(node: Scalar): boolean {
+  return typeof node.value === "string" || typeof node.value === "number";
+}
+
+/** Compose lists written as `KEY=value`. */
+function isListed(key: string | undefined): boolean {
+  return key === "environment" || key === "args";
+}
+
+function listItem(
+  file: ParsedFile,
+  item: Scalar,
+  service: string | undefined,
+): ConfigEntry | undefined {
+  const text = String(item.value);
+  const eq = text.indexOf("=");
+  if (eq <= 0) return undefined;
+  const [start, end] = item.range ?? [0, 0];
+  const raw = file.source.text.slice(start, end);
+  const rawEq = raw.indexOf("=");
+  if (rawEq < 0) return undefined;
+  const quoted = /^["']/.test(raw);
+  return {
+    name: text.slice(0, eq).trim(),
+    value: text.slice(eq + 1),
+    start: start + rawEq + 1,
+    end: end - (quoted ? 1 : 0),
+    style: "list-item",
+    service,
+  };
+}
+
+function kubeEnv(object: KubeObject, container: KubeContainer, into: ConfigEntry[]): void {
+  const env = container.node.get("env", true);
+  if (!isSeq(env)) return;
+  for (const item of env.items) {
+    if (!isMap(item)) continue;
+    const name = scalarString(item.get("name", true));
+    const value = item.get("value", true) as Node | undefined;
+    if (!name || !isScalar(value) || !isValueScalar(value)) continue;
+    const [start, end] = value.range ?? [0, 0];
+    into.push({
+      name,
+      value: String(value.value),
+      start,
+      end,
+      style: "k8s-env",
+      map: item,
+      object,
+      container,
+    });
+  }
+}
+
+/** Every string scalar of a YAML stream with its offsets (keys aside). */
+export function yamlScalars(file: ParsedFile): Array<{ start: number; end: number; value: string }> {
+  const found: Array<{ start: number; end: number; value: string }> = [];
+  const visit = (node: unknown): void => {
+    if (isMap(node)) node.items.forEach((pair) => visit(pair.value));
+    else if (isSeq(node)) node.items.forEach(visit);
+    else if (isScalar(node) && typeof node.value === "string" && node.range) {
+      found.push({ start: node.range[0], end: node.range[1], value: node.value });
+    }
+  };
+  if (file.kind === "kubernetes" && file.yaml) {
+    for (const object of kubeObjects(file.yaml)) if (!SKIPPED_KINDS.has(object.kind)) visit(object.node);
+    return found;
+  }
+  for (const document of file.yaml?.documents ?? []) visit(document.contents);
+  return found;
+}
+
+/** The pair of a map whose value is a node, to rewrite the whole `key: value`. */
+export function pairWithValue(map: YAMLMap, key: string) {
+  return map.items.find((p) => isPair(p) && scalarString(p.key) === key);
+}
+
+/** String properties of a JSON file (lock files excluded by the caller). */
+export function jsonEntries(text: string): ConfigEntry[] {
+  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const entries: ConfigEntry[] = [];
+  const visit = (node: JsonNode | undefined, parent?: string): void => {
+    if (!node) return;
+    if (node.type === "property" && node.children?.length === 2) {
+      const [key, value] = node.children;
+      const name = typeof key.value === "string" ? key.value : undefined;
+      if (value.type === "string" && name !== undefined) {
+        entries.push({
+          name,
+          value: String(value.value),
+          start: value.offset,
+          end: value.offset + value.length,
+          style: "json",
+          parent,
+        });
+        return;
+      }
+      visit(value, name);
+      return;
+    }
+    node.children?.forEach((child) => visit(child, parent));
+  };
+  visit(root);
+  return entries;
+}
