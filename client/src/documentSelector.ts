@@ -29,6 +29,10 @@ const NAMED_PLAIN_FILES: [language: string, pattern: string][] = [
 
 const PATTERNS = [
   "**/requirements*.txt",
+  "**/requirements*.in",
+  "**/requirements/*.txt",
+  "**/pyproject.toml",
+  "**/.gitignore",
   "**/Dockerfile*",
   "**/*.Dockerfile",
   "**/.env*",
@@ -53,5 +57,5 @@ export function documentSelector(): FileFilter[] {
 /** Files whose changes on disk the server hears about, open in an editor or not. */
 export const WATCHED_FILES = [
   "**/*.{py,js,mjs,cjs,jsx,ts,mts,cts,tsx,json,yaml,yml,toml,cfg,txt,lock}",
-  "**/{Dockerfile*,*.Dockerfile,Procfile,Pipfile,.env*,.gitignore}",
+  "**/{Dockerfile*,*.Dockerfile,Procfile,Pipfile,.env*,.gitignore,.twelve-factor.yaml}",
 ];

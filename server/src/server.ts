@@ -63,6 +63,7 @@ const scheduler = new Scheduler({
   everything: () => service?.knownFiles() ?? [],
   affectsOthers: (file) => service?.affectsOthers(file) ?? false,
   done: () => notifyFindingsChanged(),
+  failed: (file, error) => logger.error(`Could not analyse ${file}: ${String(error)}`),
 });
 
 function publish(file: string): void {
@@ -141,7 +142,11 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   for (const change of changes) {
     const file = pathOf(change.uri);
     if (!file || !service || documents.get(change.uri)) continue;
-    if (change.type !== 2) service.filesChanged();
+    if (change.type !== 2) {
+      // A file appeared or went away: imports, manifests and cross-file findings may change.
+      service.filesChanged();
+      scheduler.scheduleAll();
+    }
     if (change.type === 3) {
       service.forget(file);
       void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });

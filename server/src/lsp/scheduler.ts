@@ -8,6 +8,8 @@ export interface SchedulerHooks {
   affectsOthers(file: string): boolean;
   /** Called once a batch of analyses has finished. */
   done(): void;
+  /** One file could not be analysed; the others go on. */
+  failed(file: string, error: unknown): void;
 }
 
 /**
@@ -16,6 +18,7 @@ export interface SchedulerHooks {
  */
 export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private allTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly hooks: SchedulerHooks) {}
 
@@ -30,6 +33,15 @@ export class Scheduler {
       this.runAll(files);
     }, DEBOUNCE_MS);
     this.timers.set(file, timer);
+  }
+
+  /** Re-analyses every known file once changes stop arriving. */
+  scheduleAll(): void {
+    if (this.allTimer) clearTimeout(this.allTimer);
+    this.allTimer = setTimeout(() => {
+      this.allTimer = undefined;
+      this.runAll(this.hooks.everything());
+    }, DEBOUNCE_MS);
   }
 
   /** Analyses files in slices so requests are answered between them. */
@@ -49,13 +61,14 @@ export class Scheduler {
   private safely(file: string): void {
     try {
       this.hooks.analyse(file);
-    } catch {
-      // The engine already isolates rules; a failure here is an I/O race on a deleted file.
+    } catch (error) {
+      this.hooks.failed(file, error);
     }
   }
 
   dispose(): void {
     this.timers.forEach((t) => clearTimeout(t));
+    if (this.allTimer) clearTimeout(this.allTimer);
     this.timers.clear();
   }
 }
