@@ -1,16 +1,22 @@
 // The real editor for end-to-end tests: code-server (VS Code's workbench and Node extension host,
 // installed by scripts/install-editor.sh) in a process group of its own, driven through Debian's
 // Chromium by playwright-core. Every run gets fresh user data, extensions and home folders.
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, open, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import {
+  exited,
+  freePort,
+  spawnGroup,
+  stopGroup,
+  trackRun,
+  untrackRun,
+  withTimeout,
+} from "./processes.mjs";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -53,29 +59,6 @@ const USER_SETTINGS = {
   "security.workspace.trust.enabled": false,
 };
 
-const liveGroups = new Set();
-
-function signalGroup(pid, signal) {
-  try {
-    process.kill(-pid, signal);
-  } catch (error) {
-    if (error.code !== "ESRCH") throw error;
-  }
-}
-
-function killLiveGroups() {
-  for (const pid of liveGroups) signalGroup(pid, "SIGKILL");
-  liveGroups.clear();
-}
-
-process.on("exit", killLiveGroups);
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.once(signal, () => {
-    killLiveGroups();
-    process.kill(process.pid, signal);
-  });
-}
-
 export function assertEditorInstalled() {
   for (const path of [NODE, ENTRY, CHROMIUM]) {
     if (!existsSync(path)) {
@@ -87,6 +70,7 @@ export function assertEditorInstalled() {
 /** Creates the folders of one run under the system temp folder. */
 export async function createRun(prefix = "tfd-e2e-") {
   const dir = await mkdtemp(join(tmpdir(), prefix));
+  trackRun(dir);
   const run = {
     dir,
     home: join(dir, "home"),
@@ -118,49 +102,15 @@ export function editorEnv(run, extra = {}) {
     XDG_CACHE_HOME: join(run.home, ".cache"),
     XDG_STATE_HOME: join(run.home, ".local/state"),
     XDG_RUNTIME_DIR: join(run.home, ".runtime"),
+    // No extension gallery: the workbench would query open-vsx.org for updates.
+    EXTENSIONS_GALLERY: process.env.EXTENSIONS_GALLERY ?? "{}",
     ...extra,
   };
 }
 
 function spawnCodeServer(run, args, stdio, env = {}) {
   const argv = [ENTRY, `--user-data-dir=${run.userData}`, `--extensions-dir=${run.extensions}`];
-  const child = spawn(NODE, [...argv, ...args], {
-    env: editorEnv(run, env),
-    stdio,
-    detached: true,
-  });
-
-  liveGroups.add(child.pid);
-  return child;
-}
-
-function exited(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return once(child, "exit").then(() => undefined);
-}
-
-/** Stops a process group: SIGTERM, SIGKILL after a grace period, then SIGKILL for stragglers. */
-async function stopGroup(child, graceMs = 5000) {
-  const timer = setTimeout(() => signalGroup(child.pid, "SIGKILL"), graceMs);
-
-  signalGroup(child.pid, "SIGTERM");
-  await exited(child);
-  clearTimeout(timer);
-  signalGroup(child.pid, "SIGKILL");
-  liveGroups.delete(child.pid);
-}
-
-async function withTimeout(promise, ms, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out after ${ms / 1000} s: ${what}`)), ms);
-  });
-
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return spawnGroup(NODE, [...argv, ...args], { env: editorEnv(run, env), stdio });
 }
 
 /** Installs a .vsix into the run's extensions folder with code-server's own CLI. */
@@ -178,16 +128,6 @@ export async function installExtension(run, vsix, timeoutMs = 60_000) {
   if (child.exitCode !== 0 || !/successfully installed/i.test(output)) {
     throw new Error(`Installing ${vsix} failed (exit ${child.exitCode}):\n${output}`);
   }
-}
-
-async function freePort() {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address();
-  server.close();
-  await once(server, "close");
-  return port;
 }
 
 async function logTail(run, lines = 40) {
@@ -245,6 +185,7 @@ export async function launchBrowser(run) {
     executablePath: CHROMIUM,
     headless: process.env.TFD_HEADED ? false : true,
     args: BROWSER_ARGS,
+    env: editorEnv(run),
     viewport: { width: 1440, height: 900 },
     timeout: 30_000,
   });
@@ -275,9 +216,15 @@ export async function closeEditor({ run, server, context, keep = false }) {
   if (context)
     await withTimeout(context.close(), 15_000, "closing Chromium").catch((e) => errors.push(e));
   if (server) await server.stop().catch((error) => errors.push(error));
-  if (run && !keep && !process.env.TFD_E2E_KEEP)
-    await rm(run.dir, { recursive: true, force: true });
+  if (run && !keep) await removeRun(run);
   if (errors.length > 0) throw errors[0];
 }
 
-export { logTail, withTimeout };
+/** Deletes a run's folder, unless TFD_E2E_KEEP asks to keep every run for inspection. */
+export async function removeRun(run) {
+  if (process.env.TFD_E2E_KEEP) return;
+  await rm(run.dir, { recursive: true, force: true });
+  untrackRun(run.dir);
+}
+
+export { logTail };

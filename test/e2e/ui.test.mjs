@@ -1,8 +1,8 @@
 // The extension in a real VS Code workbench, used the way a user would: squiggles, the Problems
-// panel, a quick fix, and the fault-index view. Run with `node --test test/e2e/`.
+// panel, a quick fix, and the fault-index view. Run with `node --test test/e2e/ui.test.mjs`
+// (Node 20 also accepts the folder) or scripts/test-e2e.sh.
 import assert from "node:assert/strict";
 import { readdirSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import {
@@ -18,6 +18,7 @@ import {
   workbenchUrl,
 } from "./editor.mjs";
 import {
+  dirtyEditor,
   goTo,
   openQuickFixes,
   openViewContainer,
@@ -28,60 +29,64 @@ import {
   screenshot,
   waitForSquiggle,
 } from "./workbench.mjs";
-import { PORT_LITERAL, findPortTarget, prepareWorkspace } from "./workspace.mjs";
+import { PORT_LITERAL, findPortTarget, prepareWorkspace, waitForFileChange } from "./workspace.mjs";
 
-const PORT_FIX = /\bPORT\b|environment|env/i;
+// The port fix, not the suppression comment or "learn more" entries offered next to it.
+const PORT_FIX = { include: /port/i, exclude: /ignore|suppress|disable|learn|explain|handbook/i };
 const CATEGORY_COUNT = 6;
 
-/** The .vsix under test: $TFD_VSIX, else the newest twelve-factor-doctor-*.vsix in the root. */
+/** The .vsix under test: $TFD_VSIX, else the newest twelve-factor-doctor*.vsix in the root. */
 function findVsix() {
   if (process.env.TFD_VSIX) return process.env.TFD_VSIX;
   const candidates = readdirSync(repoRoot)
-    .filter((name) => /^twelve-factor-doctor-.*\.vsix$/.test(name))
+    .filter((name) => /^twelve-factor-doctor.*\.vsix$/.test(name))
     .map((name) => join(repoRoot, name))
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
 
   if (candidates.length === 0) {
-    throw new Error("No twelve-factor-doctor-*.vsix in the repository root: run `npm run package`");
+    throw new Error("No twelve-factor-doctor*.vsix in the repository root: run `npm run package`");
   }
   return candidates[0];
 }
 
-async function waitForFileChange(file, before, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  let text = before;
+/**
+ * Saves the fix to disk. The workbench saves files changed by a code action itself when
+ * `files.refactoring.autoSave` is on; otherwise the editor turns dirty and the user saves.
+ */
+async function saveFix(page, target) {
+  const onDisk = waitForFileChange(target.file, target.text);
+  const dirty = dirtyEditor(page);
 
-  while (text === before && Date.now() < deadline) {
-    await new Promise((resolve) => setImmediate(resolve));
-    text = await readFile(file, "utf8");
+  if ((await Promise.race([onDisk.then(() => false), dirty])) === true) {
+    await saveActiveEditor(page);
   }
-  return text;
+  return onDisk;
 }
 
 describe("Twelve-Factor Doctor in the VS Code workbench", { timeout: 180_000 }, () => {
-  const session = {};
+  const editor = {};
   let target;
   let page;
   let failed = false;
 
   before(async () => {
     assertEditorInstalled();
-    session.run = await createRun();
-    const workspace = await prepareWorkspace(session.run);
+    editor.run = await createRun();
+    const workspace = await prepareWorkspace(editor.run);
     target = await findPortTarget(workspace);
 
-    await installExtension(session.run, findVsix());
-    session.server = await startCodeServer(session.run);
-    session.context = await launchBrowser(session.run);
-    page = session.context.pages()[0] ?? (await session.context.newPage());
-    await openWorkbench(page, workbenchUrl(session.server, workspace));
+    await installExtension(editor.run, findVsix());
+    editor.server = await startCodeServer(editor.run);
+    editor.context = await launchBrowser(editor.run);
+    page = editor.context.pages()[0] ?? (await editor.context.newPage());
+    await openWorkbench(page, workbenchUrl(editor.server, workspace));
   });
 
   after(async () => {
-    if (failed && session.run) {
-      console.error(`Run folder kept: ${session.run.dir}\n${await logTail(session.run)}`);
+    if (failed && editor.run) {
+      console.error(`Run folder kept: ${editor.run.dir}\n${await logTail(editor.run)}`);
     }
-    await closeEditor({ ...session, keep: failed });
+    await closeEditor({ ...editor, keep: failed });
   });
 
   function step(name, body) {
@@ -97,16 +102,23 @@ describe("Twelve-Factor Doctor in the VS Code workbench", { timeout: 180_000 }, 
 
   step("underlines a finding when a Python file is opened", async () => {
     await quickOpen(page, target.name);
+    await goTo(page, target.line, target.column);
     await waitForSquiggle(page);
     await screenshot(page, "squiggle.png");
   });
 
   step("lists the findings in Problems with their rule ids", async () => {
     for (const rule of target.rules) {
-      const labels = await problemRows(page, rule);
+      const rows = await problemRows(page, rule);
+      const shown = rows.map((row) => `${row.label} [${row.text}]`).join(" | ");
+
       assert.ok(
-        labels.some((label) => label.includes(rule)),
-        `Problems rows for ${rule}: ${labels.join(" | ")}`,
+        rows.some((row) => row.text.includes(`12-factor${rule}`)),
+        `Problems rows for ${rule}: ${shown}`,
+      );
+      assert.ok(
+        rows.some((row) => row.label.includes("12-factor")),
+        `aria-labels name the source: ${shown}`,
       );
     }
   });
@@ -118,8 +130,7 @@ describe("Twelve-Factor Doctor in the VS Code workbench", { timeout: 180_000 }, 
     await screenshot(page, "lightbulb.png");
 
     const picked = await pickQuickFix(page, PORT_FIX);
-    await saveActiveEditor(page);
-    const text = await waitForFileChange(target.file, target.text);
+    const text = await saveFix(page, target);
     const line = text.split("\n")[target.line - 1] ?? "";
 
     assert.notEqual(

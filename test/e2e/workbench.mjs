@@ -4,7 +4,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { repoRoot } from "./editor.mjs";
 
-export const resultsDir = join(repoRoot, "test-results");
+export const resultsDir = process.env.TFD_RESULTS_DIR ?? join(repoRoot, "test-results");
 
 const SELECTORS = {
   quickInput: ".quick-input-widget",
@@ -67,7 +67,12 @@ export async function waitForSquiggle(page, timeout = 60_000) {
   await waitVisible(page, page.locator(SELECTORS.squiggle), "a warning or error squiggle", timeout);
 }
 
-/** Opens Problems (Ctrl+Shift+M) and returns the aria-labels of rows that mention `text`. */
+/**
+ * Opens Problems (Ctrl+Shift+M), filters it by `text` (a rule id, say) and returns the rows that
+ * show it: `label` is the row's aria-label (severity, message, position, source; not the code),
+ * `text` its text content: message, source and code (the brackets around the code are CSS),
+ * position.
+ */
 export async function problemRows(page, text, timeout = 30_000) {
   const panel = page.locator(".markers-panel");
   if (!(await panel.isVisible())) await page.keyboard.press("Control+Shift+M");
@@ -77,13 +82,11 @@ export async function problemRows(page, text, timeout = 30_000) {
   await waitVisible(page, filter, "the Problems filter box");
   await filter.first().fill(text);
 
-  const rows = page.locator(`${SELECTORS.problemsRow}[aria-label*=${JSON.stringify(text)}]`);
-  await waitVisible(page, rows, `a Problems row mentioning ${text}`, timeout);
-  return rows.evaluateAll((elements) => elements.map((e) => e.getAttribute("aria-label")));
-}
-
-export async function clearProblemsFilter(page) {
-  await page.locator(SELECTORS.problemsFilter).first().fill("");
+  const rows = page.locator(SELECTORS.problemsRow).filter({ hasText: text });
+  await waitVisible(page, rows, `a Problems row showing ${text}`, timeout);
+  return rows.evaluateAll((elements) =>
+    elements.map((e) => ({ label: e.getAttribute("aria-label") ?? "", text: e.textContent })),
+  );
 }
 
 /** Opens the quick-fix menu (Ctrl+.) at the cursor and returns its rows' texts. */
@@ -94,13 +97,13 @@ export async function openQuickFixes(page) {
   return rows.allInnerTexts();
 }
 
-/** Picks the first quick fix whose text matches `pattern`, the way a user clicks it. */
-export async function pickQuickFix(page, pattern) {
+/** Clicks the first quick fix whose text matches `include` and not `exclude`. */
+export async function pickQuickFix(page, { include, exclude = /^$/ }) {
   const rows = page.locator(SELECTORS.quickFixRow);
   const texts = await rows.allInnerTexts();
-  const index = texts.findIndex((text) => pattern.test(text));
+  const index = texts.findIndex((text) => include.test(text) && !exclude.test(text));
   if (index < 0) {
-    throw new Error(`No quick fix matches ${pattern}; the menu shows: ${texts.join(" | ")}`);
+    throw new Error(`No quick fix matches ${include}; the menu shows: ${texts.join(" | ")}`);
   }
 
   await rows.nth(index).click();
@@ -108,10 +111,22 @@ export async function pickQuickFix(page, pattern) {
   return texts[index];
 }
 
+/** Saves the active editor (Ctrl+S) if it has unsaved changes; resolves when it is clean. */
 export async function saveActiveEditor(page) {
-  await page.keyboard.press("Control+S");
   const dirtyTab = page.locator(".tabs-container .tab.active.dirty");
+  if ((await dirtyTab.count()) === 0) return;
+
+  await page.keyboard.press("Control+S");
   await dirtyTab.waitFor({ state: "detached", timeout: 10_000 });
+}
+
+/** Resolves when the active editor shows unsaved changes (never rejects; callers race it). */
+export function dirtyEditor(page, timeout = 10_000) {
+  const dirtyTab = page.locator(".tabs-container .tab.active.dirty");
+  return dirtyTab.waitFor({ state: "attached", timeout }).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Opens a view container from the activity bar by its title; returns the tree rows' labels. */

@@ -4,6 +4,7 @@
 import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import { repoRoot } from "./editor.mjs";
 
 const FALLBACK_APP = `from flask import Flask
@@ -23,7 +24,7 @@ if __name__ == "__main__":
 
 const SKIPPED = new Set(["node_modules", ".venv", "venv", ".git", "__pycache__"]);
 const PORT_LITERAL = /\bport\s*=\s*\d+/;
-const SECRET_LITERAL = /\b\w*(SECRET|PASSWORD|TOKEN|API_KEY)\w*\s*=\s*["'][^"']+["']/i;
+const SECRET_LITERAL = /(SECRET|PASSWORD|TOKEN|API_KEY)\w*["'\]]*\s*=\s*["'][^"']+["']/i;
 
 async function pythonFiles(root) {
   if (!existsSync(root)) return [];
@@ -74,6 +75,31 @@ export async function findPortTarget(workspace) {
     return { file, name: relative(workspace, file), line: index + 1, column, rules, text };
   }
   throw new Error(`No Python file in ${workspace} starts a server on a literal port`);
+}
+
+/** Reads `file` until two reads 50 ms apart agree (a save may be half-written), at most 2 s. */
+async function readWhenStable(file) {
+  let previous;
+  let text = await readFile(file, "utf8");
+
+  for (let reads = 0; text !== previous && reads < 40; reads++) {
+    previous = text;
+    await delay(50);
+    text = await readFile(file, "utf8");
+  }
+  return text;
+}
+
+/** Polls `file` until its text differs from `before` and has stopped changing. */
+export async function waitForFileChange(file, before, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  let text = await readWhenStable(file);
+
+  while (text === before && Date.now() < deadline) {
+    await delay(50);
+    text = await readWhenStable(file);
+  }
+  return text;
 }
 
 export { PORT_LITERAL };

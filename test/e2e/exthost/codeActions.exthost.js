@@ -1,0 +1,56 @@
+// Quick fixes as the editor asks for them: the code action provider answers for a finding and
+// its edit, applied through the workspace, rewrites the code.
+const assert = require("node:assert/strict");
+const vscode = require("vscode");
+const { PORT_LITERAL, findPortFile, findingOf, waitForDiagnostics } = require("./helpers");
+
+const RESOLVE_COUNT = 20;
+const NOT_A_FIX = /ignore|suppress|disable|learn|explain|handbook/i;
+
+async function quickFixesFor(uri, range) {
+  const actions = await vscode.commands.executeCommand(
+    "vscode.executeCodeActionProvider",
+    uri,
+    range,
+    vscode.CodeActionKind.QuickFix.value,
+    RESOLVE_COUNT,
+  );
+  return actions ?? [];
+}
+
+async function restore(document, text) {
+  const whole = new vscode.Range(0, 0, document.lineCount, 0);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, whole, text);
+  await vscode.workspace.applyEdit(edit);
+  await document.save();
+}
+
+describe("code actions", () => {
+  it("fixes a hard-coded port with executeCodeActionProvider and applyEdit", async () => {
+    const uri = await findPortFile();
+    const document = await vscode.workspace.openTextDocument(uri);
+    const before = document.getText();
+    const diagnostics = await waitForDiagnostics(uri, (all) =>
+      all.some(findingOf("port-hardcoded")),
+    );
+    const finding = diagnostics.find(findingOf("port-hardcoded"));
+
+    const actions = await quickFixesFor(uri, finding.range);
+    const titles = actions.map((action) => action.title).join(" | ");
+    const fix = actions.find(
+      (action) => action.edit && /port/i.test(action.title) && !NOT_A_FIX.test(action.title),
+    );
+    assert.ok(fix, `no port quick fix with an edit among: ${titles}`);
+
+    try {
+      assert.ok(await vscode.workspace.applyEdit(fix.edit), `"${fix.title}" was not applied`);
+      const line = document.lineAt(finding.range.start.line).text;
+      assert.notEqual(document.getText(), before, `"${fix.title}" left the text as is`);
+      assert.doesNotMatch(line, PORT_LITERAL, `still a literal port: ${line}`);
+      assert.match(line, /PORT/, `the fixed line does not read PORT: ${line}`);
+    } finally {
+      await restore(document, before);
+    }
+  });
+});
