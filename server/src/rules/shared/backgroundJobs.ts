@@ -1,7 +1,7 @@
 import type { Node } from "web-tree-sitter";
 import { calleeText, positionalArguments, keywordArgument } from "../../languages/pythonSyntax";
 import { ts, walkScript } from "../../languages/script";
-import { enclosingFunction } from "./pythonCode";
+import { calleeName, enclosingFunction } from "./pythonCode";
 import { pythonImportMap, pythonServerCalls, qualifiedCallee } from "./pythonServers";
 import { enclosingScriptFunction, moduleBinding } from "./scriptCode";
 import {
@@ -22,6 +22,8 @@ export interface BackgroundJob {
   what: string;
 }
 
+const JOB_NAMES =
+  /^(Thread|Timer|Process|every|BackgroundScheduler|AsyncIOScheduler|GeventScheduler|TornadoScheduler|QtScheduler|APScheduler)$/;
 const SCHEDULERS =
   /(^|\.)(BackgroundScheduler|AsyncIOScheduler|GeventScheduler|TornadoScheduler|QtScheduler|APScheduler)$/;
 const THREADS = /^(threading\.Thread|threading\.Timer|multiprocessing\.Process)$/;
@@ -43,15 +45,19 @@ function started(root: Node, call: Node): boolean {
 
 /** Background threads and schedulers a Python web module starts. */
 export function pythonBackgroundJobs(root: Node): BackgroundJob[] {
+  const text = root.text;
+  if (!/\b(Thread|Timer|Process|every|\w*Scheduler)\s*\(/.test(text)) return [];
   if (!isPythonWebModule(root) && pythonServerCalls(root).length === 0) return [];
   const imports = pythonImportMap(root);
   const jobs: BackgroundJob[] = [];
   let schedule = false;
   for (const call of root.descendantsOfType("call")) {
+    if (!JOB_NAMES.test(calleeName(call))) continue;
     const callee = qualifiedCallee(call, imports);
     const fn = enclosingFunction(call);
     const inHandler = !!fn && isPythonHandler(fn);
-    const node = { start: call.startIndex, end: call.endIndex };
+    const calleeNode = call.childForFieldName("function") ?? call;
+    const node = { start: calleeNode.startIndex, end: calleeNode.endIndex };
     if (THREADS.test(callee) && !inHandler && started(root, call)) {
       if (!METRICS_ONLY.test(pythonTarget(call))) jobs.push({ node, kind: "thread", what: callee });
     } else if (SCHEDULERS.test(callee) && !inHandler) {
@@ -94,7 +100,8 @@ export function scriptBackgroundJobs(source: ts.SourceFile): BackgroundJob[] {
   const nodeSchedule = moduleBinding(source, "node-schedule");
   const jobs: BackgroundJob[] = [];
   for (const node of walkScript(source)) {
-    const at = { start: node.getStart(source), end: node.getEnd() };
+    const anchor = ts.isCallExpression(node) || ts.isNewExpression(node) ? node.expression : node;
+    const at = { start: anchor.getStart(source), end: anchor.getEnd() };
     if (nest && ts.isDecorator(node) && NEST_DECORATORS.test(node.getText(source))) {
       jobs.push({ node: at, kind: "decorator", what: node.getText(source).split("(")[0] });
       continue;

@@ -69,6 +69,10 @@ function unlocated(
 }
 
 /** The named literal whose source range holds an offset, if any. */
-export function literalAt(literals: NamedLiteral[], start: number, end: number): NamedLiteral | undefined {
+export function literalAt(
+  literals: NamedLiteral[],
+  start: number,
+  end: number,
+): NamedLiteral | undefined {
   return literals.find((l) => l.literal.start <= start && end <= l.literal.end);
 }

@@ -93,7 +93,9 @@ function scriptStrings(source: ts.SourceFile): CodeString[] {
   const found: CodeString[] = [];
   for (const node of walkScript(source)) {
     const literal =
-      ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node);
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateExpression(node);
     if (!literal || isModuleName(node)) continue;
     const start = node.getStart(source);
     found.push({
@@ -128,7 +130,8 @@ function scriptOwner(node: ts.Node): string | undefined {
   while (holder && (ts.isAwaitExpression(holder) || ts.isParenthesizedExpression(holder))) {
     holder = holder.parent;
   }
-  if (holder && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)) return holder.name.text;
+  if (holder && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name))
+    return holder.name.text;
   return undefined;
 }
 

@@ -55,40 +55,48 @@ interface Scope {
   depth?: number;
 }
 
-function walk(file: ParsedFile, node: unknown, into: ConfigEntry[], scope: Scope): void {
-  const depth = scope.depth ?? 0;
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const key = scalarString(pair.key);
-      if (key === undefined) continue;
-      const service =
-        file.kind === "compose" && depth === 1 && scope.key === "services" ? key : scope.service;
-      const value = pair.value;
-      if (isScalar(value) && isValueScalar(value)) {
-        const [start, end] = value.range ?? [0, 0];
-        into.push({
-          name: key,
-          value: String(value.value),
-          start,
-          end,
-          style: "pair",
-          map: node,
-          parent: scope.key,
-          service,
-        });
-      } else {
-        walk(file, value, into, { key, service, depth: depth + 1 });
+/** Walks maps and sequences without recursion: documents may nest thousands of levels deep. */
+function walk(file: ParsedFile, root: unknown, into: ConfigEntry[], rootScope: Scope): void {
+  const stack: Array<{ node: unknown; scope: Scope }> = [{ node: root, scope: rootScope }];
+  while (stack.length > 0) {
+    const { node, scope } = stack.pop() as { node: unknown; scope: Scope };
+    const depth = scope.depth ?? 0;
+    const children: Array<{ node: unknown; scope: Scope }> = [];
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = scalarString(pair.key);
+        if (key === undefined) continue;
+        const service =
+          file.kind === "compose" && depth === 1 && scope.key === "services" ? key : scope.service;
+        const value = pair.value;
+        if (isScalar(value) && isValueScalar(value)) {
+          const [start, end] = value.range ?? [0, 0];
+          const name = key;
+          into.push({
+            name,
+            value: String(value.value),
+            start,
+            end,
+            style: "pair",
+            map: node,
+            parent: scope.key,
+            service,
+          });
+        } else {
+          children.push({ node: value, scope: { key, service, depth: depth + 1 } });
+        }
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) {
+        if (isScalar(item) && typeof item.value === "string" && isListed(scope.key)) {
+          const entry = listItem(file, item, scope);
+          if (entry) into.push(entry);
+        } else {
+          children.push({ node: item, scope: { ...scope, depth: depth + 1 } });
+        }
       }
     }
-  } else if (isSeq(node)) {
-    for (const item of node.items) {
-      if (isScalar(item) && typeof item.value === "string" && isListed(scope.key)) {
-        const entry = listItem(file, item, scope.service);
-        if (entry) into.push(entry);
-      } else {
-        walk(file, item, into, { ...scope, depth: depth + 1 });
-      }
-    }
+    stack.push(...children.reverse());
   }
 }
 
@@ -101,11 +109,7 @@ function isListed(key: string | undefined): boolean {
   return key === "environment" || key === "args";
 }
 
-function listItem(
-  file: ParsedFile,
-  item: Scalar,
-  service: string | undefined,
-): ConfigEntry | undefined {
+function listItem(file: ParsedFile, item: Scalar, scope: Scope): ConfigEntry | undefined {
   const text = String(item.value);
   const eq = text.indexOf("=");
   if (eq <= 0) return undefined;
@@ -120,7 +124,8 @@ function listItem(
     start: start + rawEq + 1,
     end: end - (quoted ? 1 : 0),
     style: "list-item",
-    service,
+    parent: scope.key,
+    service: scope.service,
   };
 }
 
@@ -147,20 +152,25 @@ function kubeEnv(object: KubeObject, container: KubeContainer, into: ConfigEntry
 }
 
 /** Every string scalar of a YAML stream with its offsets (keys aside). */
-export function yamlScalars(file: ParsedFile): Array<{ start: number; end: number; value: string }> {
+export function yamlScalars(
+  file: ParsedFile,
+): Array<{ start: number; end: number; value: string }> {
   const found: Array<{ start: number; end: number; value: string }> = [];
-  const visit = (node: unknown): void => {
-    if (isMap(node)) node.items.forEach((pair) => visit(pair.value));
-    else if (isSeq(node)) node.items.forEach(visit);
+  const roots: unknown[] =
+    file.kind === "kubernetes" && file.yaml
+      ? kubeObjects(file.yaml)
+          .filter((object) => !SKIPPED_KINDS.has(object.kind))
+          .map((object) => object.node)
+      : (file.yaml?.documents ?? []).map((document) => document.contents);
+  const stack = [...roots].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) stack.push(...node.items.map((pair) => pair.value).reverse());
+    else if (isSeq(node)) stack.push(...[...node.items].reverse());
     else if (isScalar(node) && typeof node.value === "string" && node.range) {
       found.push({ start: node.range[0], end: node.range[1], value: node.value });
     }
-  };
-  if (file.kind === "kubernetes" && file.yaml) {
-    for (const object of kubeObjects(file.yaml)) if (!SKIPPED_KINDS.has(object.kind)) visit(object.node);
-    return found;
   }
-  for (const document of file.yaml?.documents ?? []) visit(document.contents);
   return found;
 }
 
@@ -173,27 +183,28 @@ export function pairWithValue(map: YAMLMap, key: string) {
 export function jsonEntries(text: string): ConfigEntry[] {
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   const entries: ConfigEntry[] = [];
-  const visit = (node: JsonNode | undefined, parent?: string): void => {
-    if (!node) return;
+  const stack: Array<{ node: JsonNode; parent?: string }> = root ? [{ node: root }] : [];
+  while (stack.length > 0) {
+    const { node, parent } = stack.pop() as { node: JsonNode; parent?: string };
     if (node.type === "property" && node.children?.length === 2) {
       const [key, value] = node.children;
       const name = typeof key.value === "string" ? key.value : undefined;
       if (value.type === "string" && name !== undefined) {
+        const end = value.offset + value.length;
         entries.push({
           name,
           value: String(value.value),
           start: value.offset,
-          end: value.offset + value.length,
+          end,
           style: "json",
           parent,
         });
-        return;
+      } else {
+        stack.push({ node: value, parent: name });
       }
-      visit(value, name);
-      return;
+      continue;
     }
-    node.children?.forEach((child) => visit(child, parent));
-  };
-  visit(root);
+    for (const child of [...(node.children ?? [])].reverse()) stack.push({ node: child, parent });
+  }
   return entries;
 }

@@ -47,7 +47,9 @@ function interpolationFix(context: FixContext, entry: ConfigEntry, dir?: string)
 
 /** `database.password` → `database_password`: a bare `password` says too little. */
 function qualifiedName(entry: ConfigEntry): string {
-  return isGenericSecretName(entry.name) && entry.parent ? `${entry.parent}_${entry.name}` : entry.name;
+  return isGenericSecretName(entry.name) && entry.parent
+    ? `${entry.parent}_${entry.name}`
+    : entry.name;
 }
 
 function quoteAt(text: string, offset: number): string {

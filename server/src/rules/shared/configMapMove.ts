@@ -74,13 +74,14 @@ function mountsKey(pod: YAMLMap, configMap: string, key: string): boolean {
   return false;
 }
 
-function rewriteKeyRefs(
-  edits: Edits,
-  entry: KubeEntry,
-  container: YAMLMap,
-  request: MoveRequest,
-  secret: string,
-) {
+/** What rewriting the readers of one key shares: the request, the Secret, the edits so far. */
+interface Rewrite {
+  edits: Edits;
+  request: MoveRequest;
+  secret: string;
+}
+
+function rewriteKeyRefs({ edits, request, secret }: Rewrite, entry: KubeEntry, container: YAMLMap) {
   const editor = yamlEditor(entry.file.source);
   for (const env of mapItems(container.get("env", true))) {
     const valueFrom = env.get("valueFrom", true);
@@ -100,13 +101,7 @@ function rewriteKeyRefs(
   }
 }
 
-function addSecretRefs(
-  edits: Edits,
-  entry: KubeEntry,
-  container: YAMLMap,
-  request: MoveRequest,
-  secret: string,
-) {
+function addSecretRefs({ edits, request, secret }: Rewrite, entry: KubeEntry, container: YAMLMap) {
   const envFrom = container.get("envFrom", true);
   if (!isSeq(envFrom)) return;
   const items = mapItems(envFrom);
@@ -139,8 +134,8 @@ function readerEdits(request: MoveRequest, secret: string): Edits {
     const before = edits.readers;
     if (mountsKey(pod, request.configMap.name, request.key)) edits.unsafe = true;
     for (const container of containersOf(entry.object)) {
-      rewriteKeyRefs(edits, entry, container.node, request, secret);
-      addSecretRefs(edits, entry, container.node, request, secret);
+      rewriteKeyRefs({ edits, request, secret }, entry, container.node);
+      addSecretRefs({ edits, request, secret }, entry, container.node);
     }
     if (entry.file.yaml?.helm && edits.readers > before) edits.unsafe = true;
   }

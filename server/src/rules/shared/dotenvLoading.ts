@@ -7,6 +7,8 @@ import { scalarString } from "../../languages/yamlFile";
 import type { Workspace } from "../../workspace/workspace";
 import { projectDir } from "./envFiles";
 import { addNpmDependency, addPythonRequirement } from "./manifests";
+import { addPythonDependency, requirementFor } from "./pythonManifestEdits";
+import { nearestPythonManifests } from "./pythonManifests";
 import { usesSemicolons } from "./scriptCode";
 
 /**
@@ -87,15 +89,20 @@ function envFilesOf(compose: ParsedFile): string[] {
 /** The lines that load `.env` at the top of a Python module, after its imports. */
 export const PYTHON_DOTENV_LINES = ["from dotenv import load_dotenv", "", "load_dotenv()"];
 
-/** `python-dotenv` in the project's requirements, unless it declares dependencies elsewhere. */
+/**
+ * `python-dotenv` in the project's requirements file or pyproject dependencies; a new
+ * requirements.txt when the project has no manifest; nothing when it is declared already or
+ * the project declares dependencies in a form a fix cannot edit.
+ */
 export function pythonDotenvRequirement(
   workspace: Workspace,
   file: string,
 ): FileChange | undefined {
-  const requirements = workspace.findUp(file, ["requirements.txt"]);
-  const other = workspace.findUp(file, ["pyproject.toml", "Pipfile", "setup.cfg"]);
-  if (!requirements && other) return undefined;
-  return addPythonRequirement(workspace, file, "python-dotenv");
+  const manifests = nearestPythonManifests(workspace, file);
+  if (!manifests) return addPythonRequirement(workspace, file, "python-dotenv");
+  if (manifests.declared.has("python-dotenv")) return undefined;
+  const line = requirementFor(workspace, file, "python-dotenv").line;
+  return addPythonDependency(workspace, manifests, line);
 }
 
 /** The edit that loads `.env` first thing in a script, in its module style. */

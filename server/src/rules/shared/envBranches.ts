@@ -52,7 +52,9 @@ export function pythonEnvBranches(root: Node): EnvBranch[] {
   for (const node of walkPython(root)) {
     if (!["if_statement", "elif_clause", "conditional_expression"].includes(node.type)) continue;
     const condition =
-      node.type === "conditional_expression" ? node.namedChildren[1] : node.childForFieldName("condition");
+      node.type === "conditional_expression"
+        ? node.namedChildren[1]
+        : node.childForFieldName("condition");
     const comparison = condition && pythonComparison(condition);
     if (!comparison) continue;
     const bodies = pythonBodies(node);
@@ -93,8 +95,10 @@ function isPythonEnvSubject(node: Node): boolean {
     return !!left && isPythonEnvSubject(left);
   }
   if (node.type === "identifier") return isEnvironmentName(node.text);
-  if (node.type === "attribute") return isEnvironmentName(node.childForFieldName("attribute")?.text ?? "");
-  if (node.type === "subscript") return isEnvironmentName(pythonString(node.childForFieldName("subscript")) ?? "");
+  if (node.type === "attribute")
+    return isEnvironmentName(node.childForFieldName("attribute")?.text ?? "");
+  if (node.type === "subscript")
+    return isEnvironmentName(pythonString(node.childForFieldName("subscript")) ?? "");
   if (node.type === "call") {
     const name = pythonString(node.childForFieldName("arguments")?.namedChildren[0]);
     return !!name && isEnvironmentName(name);
@@ -103,7 +107,8 @@ function isPythonEnvSubject(node: Node): boolean {
 }
 
 function pythonBodies(node: Node): Node[] {
-  if (node.type === "conditional_expression") return [node.namedChildren[0], node.namedChildren[2]].filter(Boolean);
+  if (node.type === "conditional_expression")
+    return [node.namedChildren[0], node.namedChildren[2]].filter(Boolean);
   const bodies: Node[] = [];
   const consequence = node.childForFieldName("consequence");
   if (consequence) bodies.push(consequence);
@@ -128,7 +133,8 @@ function pythonChoosesConfig(body: Node): boolean {
             : left?.text;
       if (name && mentionsConfig(name)) return true;
     }
-    if (node.type === "call" && mentionsConfig(node.childForFieldName("function")?.text ?? "")) return true;
+    if (node.type === "call" && mentionsConfig(node.childForFieldName("function")?.text ?? ""))
+      return true;
   }
   return false;
 }
@@ -148,11 +154,17 @@ export function scriptEnvBranches(source: ts.SourceFile): EnvBranch[] {
       bodies = [node.whenTrue, node.whenFalse];
     } else if (ts.isSwitchStatement(node) && isScriptEnvSubject(node.expression)) {
       const clause = node.caseBlock.clauses.find(
-        (c) => ts.isCaseClause(c) && ENVIRONMENT_NAMES.has(scriptString(c.expression)?.toLowerCase() ?? ""),
+        (c) =>
+          ts.isCaseClause(c) &&
+          ENVIRONMENT_NAMES.has(scriptString(c.expression)?.toLowerCase() ?? ""),
       );
       if (clause && node.caseBlock.clauses.some((c) => scriptChoosesConfig(c))) {
         const start = node.expression.getStart(source);
-        found.push({ start, end: node.expression.getEnd(), environment: scriptString((clause as ts.CaseClause).expression) ?? "" });
+        found.push({
+          start,
+          end: node.expression.getEnd(),
+          environment: scriptString((clause as ts.CaseClause).expression) ?? "",
+        });
       }
       continue;
     }
@@ -200,14 +212,19 @@ function isScriptEnvSubject(node: ts.Node): boolean {
   }
   if (ts.isIdentifier(node)) return isEnvironmentName(node.text);
   if (ts.isPropertyAccessExpression(node)) return isEnvironmentName(node.name.text);
-  if (ts.isElementAccessExpression(node)) return isEnvironmentName(scriptString(node.argumentExpression) ?? "");
+  if (ts.isElementAccessExpression(node))
+    return isEnvironmentName(scriptString(node.argumentExpression) ?? "");
   if (ts.isCallExpression(node)) return isEnvironmentName(scriptString(node.arguments[0]) ?? "");
   return false;
 }
 
 function scriptChoosesConfig(body: ts.Node): boolean {
   for (const node of walkScript(body)) {
-    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && isAddress(node.text)) return true;
+    if (
+      (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) &&
+      isAddress(node.text)
+    )
+      return true;
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = node.left;
       const name = ts.isPropertyAccessExpression(left)
@@ -219,7 +236,10 @@ function scriptChoosesConfig(body: ts.Node): boolean {
     }
     if (ts.isPropertyAssignment(node) && mentionsConfig(node.name.getText())) return true;
     if (ts.isVariableDeclaration(node) && mentionsConfig(node.name.getText())) return true;
-    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && mentionsConfig(node.expression.getText())) {
+    if (
+      (ts.isCallExpression(node) || ts.isNewExpression(node)) &&
+      mentionsConfig(node.expression.getText())
+    ) {
       return true;
     }
   }

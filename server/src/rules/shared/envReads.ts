@@ -81,7 +81,8 @@ export function scriptEnvReads(source: ts.SourceFile): EnvRead[] {
   const aliases = envAliases(source);
   const reads: EnvRead[] = [];
   const push = (name: string | undefined, node: ts.Node) => {
-    if (name && NAME.test(name)) reads.push({ name, start: node.getStart(source), end: node.getEnd() });
+    if (name && NAME.test(name))
+      reads.push({ name, start: node.getStart(source), end: node.getEnd() });
   };
   for (const node of walkScript(source)) {
     if (ts.isPropertyAccessExpression(node) && isProcessEnv(node.expression, aliases)) {

@@ -120,6 +120,7 @@ export function movePortEdits(file: ParsedFile, target: ContainerPort, next: num
       if (samePort(node, target.port)) edits.push(replaceNode(editor, node, String(next)));
     }
   }
+  edits.push(...commandPortEdits(file, target, next));
   const env = target.container.node.get("env", true);
   for (const item of isSeq(env) ? env.items : []) {
     const value = isMap(item) ? item.get("value", true) : undefined;
@@ -153,4 +154,30 @@ function quotedReplace(file: ParsedFile, node: Node, next: number): TextEdit {
     range: file.source.range(quoted ? start + 1 : start, quoted ? end - 1 : end),
     newText: String(next),
   };
+}
+
+const PORT_FLAG = /^(-p|--port|--listen|--bind|-b)$/;
+
+/**
+ * The port in the container's command and args: `0.0.0.0:80`, `--port=80`, or `80` after a
+ * port flag (`--port 80`), so the process listens where the new containerPort points.
+ */
+function commandPortEdits(file: ParsedFile, target: ContainerPort, next: number): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const port = String(target.port);
+  const pattern = new RegExp(`(^|[:=])${port}$`);
+  for (const key of ["command", "args"]) {
+    const list = target.container.node.get(key, true);
+    const items = isSeq(list) ? list.items : [];
+    items.forEach((item, index) => {
+      const text = scalarString(item);
+      if (!isScalar(item) || text === undefined || !item.range) return;
+      const after = PORT_FLAG.test(scalarString(items[index - 1]) ?? "") && text === port;
+      if (!after && !pattern.test(text)) return;
+      const raw = file.source.text.slice(item.range[0], item.range[1]);
+      const at = item.range[0] + raw.lastIndexOf(port);
+      edits.push({ range: file.source.range(at, at + port.length), newText: String(next) });
+    });
+  }
+  return edits;
 }

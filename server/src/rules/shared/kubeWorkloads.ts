@@ -1,4 +1,4 @@
-import { isMap, type Node, type YAMLMap } from "yaml";
+import { isMap, isScalar, type Node, type YAMLMap } from "yaml";
 import type { ParsedFile } from "../../engine/parse";
 import type { RuleContext } from "../../engine/rule";
 import type { RelatedLocation } from "../../engine/types";
@@ -50,10 +50,11 @@ export function rangeOf(file: ParsedFile, node: Node) {
 }
 
 /**
- * Whether what a container declares cannot be known: a Helm directive line inside it may add
- * any key, and a templated value is unknown.
+ * Whether what a container declares cannot be known: a YAML merge key (`<<: *defaults`) or a
+ * Helm directive line inside it may add any key.
  */
 export function isUnknownBlock(file: ParsedFile, node: YAMLMap): boolean {
+  if (node.items.some((p) => isScalar(p.key) && p.key.value === "<<")) return true;
   if (!file.yaml?.helm) return false;
   return blockHasHelmLines(file.source, node);
 }

@@ -68,6 +68,11 @@ function startScript(parsed: ParsedFile): LaunchCommand[] {
   return [{ file: parsed.path, range, text: node.value }];
 }
 
+/** Names of the files that can start processes; only these are parsed. */
+const LAUNCH_FILE =
+  /^(Dockerfile|Containerfile)(\.[\w.-]+)?$|\.dockerfile$|^Procfile(\.[\w.-]+)?$|\.ya?ml$|^package\.json$/i;
+const LAUNCH_KINDS = ["dockerfile", "compose", "procfile", "package-json"];
+
 /** Whether a launch file belongs to the project of a source file. */
 function relevant(workspace: Workspace, source: string, launcher: string): boolean {
   const dir = path.dirname(launcher);
@@ -79,8 +84,10 @@ function relevant(workspace: Workspace, source: string, launcher: string): boole
 /** The commands that start processes of the project a source file belongs to. */
 export function launchCommands(workspace: Workspace, source: string): LaunchCommand[] {
   const files = workspace.model
-    .filesOfKind("dockerfile", "compose", "procfile", "package-json")
-    .filter((f) => relevant(workspace, source, f.path));
+    .files()
+    .filter((f) => LAUNCH_FILE.test(path.basename(f)) && relevant(workspace, source, f))
+    .map((f) => workspace.model.parsed(f))
+    .filter((f): f is ParsedFile => !!f && LAUNCH_KINDS.includes(f.kind));
   return files.flatMap((parsed) => {
     switch (parsed.kind) {
       case "dockerfile":

@@ -127,3 +127,10 @@ export function freshPythonName(root: Node, base: string): string {
   if (!used.has(base)) return base;
   for (let i = 2; ; i++) if (!used.has(`${base}_${i}`)) return `${base}_${i}`;
 }
+
+/** The last name of a call's callee (`run` of `app.run(...)`), cheap to compare. */
+export function calleeName(call: Node): string {
+  const fn = call.childForFieldName("function");
+  if (fn?.type === "attribute") return fn.childForFieldName("attribute")?.text ?? "";
+  return fn?.type === "identifier" ? fn.text : "";
+}

@@ -61,6 +61,8 @@ function pairSite(node: Node, keys: Set<string>): ConfigSite | undefined {
 
 /** Every site of a module that sets one of the keys to a plain string. */
 export function configSites(root: Node, names: string[]): ConfigSite[] {
+  const text = root.text;
+  if (!names.some((name) => text.includes(name))) return [];
   const keys = new Set(names);
   const sites: ConfigSite[] = [];
   for (const node of root.descendantsOfType(["assignment", "keyword_argument", "pair"])) {

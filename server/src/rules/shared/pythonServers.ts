@@ -6,6 +6,7 @@ import {
   positionalArguments,
   pythonString,
 } from "../../languages/pythonSyntax";
+import { calleeName } from "./pythonCode";
 import { pythonImports } from "./webApps";
 
 /** Which server a call starts; decides its arguments and whether it handles SIGTERM. */
@@ -109,6 +110,13 @@ function runCall(call: Node, kind: PythonServerKind): PythonServerCall {
   };
 }
 
+/** Last names of the callees `classify` recognises, to skip every other call cheaply. */
+const SERVER_NAMES =
+  /^(run|run_app|serve|make_server|listen|execute_from_command_line|call_command|HTTPServer|ThreadingHTTPServer|TCPServer|ThreadingTCPServer|ForkingTCPServer|WSGIServer)$/;
+
+const SERVER_TEXT =
+  /\b(run|run_app|serve|make_server|listen|execute_from_command_line|call_command|\w*Server)\s*\(|\.bind\s*=/;
+
 const ADDRESS_SERVERS =
   /(^|\.)(HTTPServer|ThreadingHTTPServer|TCPServer|ThreadingTCPServer|ForkingTCPServer|WSGIServer)$/;
 
@@ -185,11 +193,13 @@ function classify(
 
 /** The calls of a module that start a web server, with their host and port arguments. */
 export function pythonServerCalls(root: Node): PythonServerCall[] {
+  if (!SERVER_TEXT.test(root.text)) return [];
   const imports = pythonImportMap(root);
   const apps = appKinds(root);
   const web = pythonImports(root);
   const calls: PythonServerCall[] = [];
   for (const call of root.descendantsOfType("call")) {
+    if (!SERVER_NAMES.test(calleeName(call))) continue;
     const server = classify(call, imports, apps, web);
     if (server) calls.push(server);
   }

@@ -8,7 +8,7 @@ export type SecretValueClass = "secret" | "placeholder" | "ignore";
 
 /** Whole-value template references: `${X}`, `$X`, `{{ x }}`, `$(X)`, `%(x)s`, `{x}`, `%s`. */
 const TEMPLATE =
-  /\$\{[^}]*\}|\$\{\{|\{\{[^}]*\}\}|\$\([A-Za-z_][\w.-]*\)|%\([\w.-]+\)[sdr]|%[sd]|^\{[\w.-]*\}$|^\$[A-Za-z_]\w*$|#\{[^}]*\}|<%=?[^%]*%>/;
+  /\$\{[^}]*\}|\$\{\{|\{\{[^}]*\}\}|\$\([A-Za-z_][\w.-]*\)|%\([\w.-]+\)[sdr]|%[sd]|^\{[\w.-]*\}$|^\$\$?[A-Za-z_]\w*$|#\{[^}]*\}|<%=?[^%]*%>/;
 
 const TOKEN_TYPES = /^(bearer|basic|token|jwt|digest|mac|negotiate|hoba|apikey|api-key)$/i;
 

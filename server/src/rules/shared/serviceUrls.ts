@@ -58,7 +58,7 @@ export function wholeUrl(text: string): ParsedUrl | undefined {
 }
 
 const PASSWORD_TEMPLATE =
-  /^(\$\{[^}]*\}|\$[A-Za-z_]\w*|\{[^{}]*\}|\{\{[^}]*\}\}|%\([\w.-]+\)s|%s|\$\([\w.-]+\)|#\{[^}]*\}|<%=?[^%]*%>)$/;
+  /^(\$\{[^}]*\}|\$\$?[A-Za-z_]\w*|\{[^{}]*\}|\{\{[^}]*\}\}|%\([\w.-]+\)s|%s|\$\([\w.-]+\)|#\{[^}]*\}|<%=?[^%]*%>)$/;
 const PASSWORD_PLACEHOLDER =
   /^(<[^<>]*>|\[[^\]]*\]|x{3,}|\*+|\.{3,}|password|passwd|pass|pwd|secret|changeme|change[_-]?me|your[_-]?password|my[_-]?password|example|placeholder|pw|p)$/i;
 

@@ -26,7 +26,12 @@ const CLIENT_WORDS = new Set(
  */
 export function urlEnvName(url: ParsedUrl, named?: NamedLiteral, owner?: string): string {
   if (named?.configKey) return isEnvName(named.name) ? named.name : envName(named.name);
-  if (named && named.kind !== "comparison" && isAddressName(named.name) && !isBareAddress(named.name)) {
+  if (
+    named &&
+    named.kind !== "comparison" &&
+    isAddressName(named.name) &&
+    !isBareAddress(named.name)
+  ) {
     const words = nameWords(named.name);
     const base = envName(named.name);
     return URL_ENDINGS.has(words[words.length - 1]) ? base : `${base}_URL`;
@@ -52,7 +57,10 @@ function ownerPrefix(owner: string | undefined, base: string): string | undefine
 /** `url`, `host`: says it is an address, not whose. */
 function isBareAddress(name: string): boolean {
   const words = nameWords(name);
-  return words.length === 1 && ["url", "uri", "host", "dsn", "endpoint", "address", "addr"].includes(words[0]);
+  return (
+    words.length === 1 &&
+    ["url", "uri", "host", "dsn", "endpoint", "address", "addr"].includes(words[0])
+  );
 }
 
 function isAddressName(name: string): boolean {

@@ -1,0 +1,135 @@
+import type { Rule } from "../engine/rule";
+import type { Fix, Localized } from "../engine/types";
+import { nodeOffsets } from "../languages/yamlFile";
+import {
+  FAMILY_LABELS,
+  imagesOf,
+  sameRelease,
+  significantParts,
+  workspaceImages,
+  type Environment,
+  type ImageOccurrence,
+} from "./shared/backingServices";
+
+/** Production first: the version every other environment should run. */
+const ORDER: readonly Environment[] = ["kubernetes", "compose", "ci"];
+
+const PLACE: Record<Environment, Localized> = {
+  kubernetes: { en: "Kubernetes", zh: "Kubernetes" },
+  compose: { en: "the compose file", zh: "compose 文件" },
+  ci: { en: "CI", zh: "CI" },
+};
+
+function mostPrecise(list: ImageOccurrence[]): ImageOccurrence {
+  return [...list].sort(
+    (a, b) => (b.service.version?.parts.length ?? 0) - (a.service.version?.parts.length ?? 0),
+  )[0];
+}
+
+/** One release line among the candidates, or undefined when they disagree. */
+function agreed(list: ImageOccurrence[]): ImageOccurrence | undefined {
+  if (list.length === 0) return undefined;
+  const first = list[0].service;
+  const same = list.every((o) =>
+    sameRelease(first.family, first.version?.parts ?? [], o.service.version?.parts ?? []),
+  );
+  return same ? mostPrecise(list) : undefined;
+}
+
+/** The occurrence of the highest environment above this one that runs the same service. */
+function referenceFor(use: ImageOccurrence, all: ImageOccurrence[]): ImageOccurrence | undefined {
+  for (const environment of ORDER) {
+    if (environment === use.environment) return undefined;
+    const candidates = all.filter(
+      (o) =>
+        o.environment === environment &&
+        o.service.family === use.service.family &&
+        o.service.version,
+    );
+    if (candidates.length === 0) continue;
+    return agreed(candidates) ?? agreed(candidates.filter((c) => /prod/i.test(c.file.path)));
+  }
+  return undefined;
+}
+
+/** The reference version cut to as many numbers as the local tag or the release line needs. */
+function alignedVersion(use: ImageOccurrence, reference: ImageOccurrence): string {
+  const local = use.service.version?.parts ?? [];
+  const target = reference.service.version?.parts ?? [];
+  const keep = Math.max(local.length, significantParts(use.service.family, target));
+  return target.slice(0, keep).join(".");
+}
+
+function alignFix(use: ImageOccurrence, reference: ImageOccurrence, version: string): Fix[] {
+  const local = use.service.version;
+  if (!local) return [];
+  const [start] = nodeOffsets(use.node);
+  const quote = /["']/.test(use.file.source.text[start]) ? 1 : 0;
+  const range = use.file.source.range(start + quote + local.start, start + quote + local.end);
+  const place = PLACE[reference.environment];
+  return [
+    {
+      title: {
+        en: `Use ${FAMILY_LABELS[use.service.family]} ${version} as in ${place.en}`,
+        zh: `改用与 ${place.zh} 相同的 ${FAMILY_LABELS[use.service.family]} ${version}`,
+      },
+      changes: [{ file: use.file.path, edits: [{ range, newText: version }] }],
+      preferred: true,
+    },
+  ];
+}
+
+/** Dev or CI running another release of a backing service than production. */
+export const rule: Rule = {
+  meta: {
+    id: "parity-version-mismatch",
+    factors: [10],
+    categories: ["parity"],
+    severity: "warning",
+    kinds: ["compose", "yaml"],
+    fixable: true,
+    handbook: "parity",
+    title: {
+      en: "Backing service at different versions across environments",
+      zh: "各环境中后端服务版本不一致",
+    },
+    description: {
+      en: "When compose or CI runs another release of PostgreSQL, Redis, RabbitMQ… than production, code is tested against behaviour production does not have: syntax, defaults and bugs differ.",
+      zh: "当 compose 或 CI 运行的 PostgreSQL、Redis、RabbitMQ 等版本与生产不同，代码测试的行为在生产中并不存在：语法、默认值和缺陷都可能不同。",
+    },
+  },
+
+  check(context) {
+    const { file, report } = context;
+    const uses = imagesOf(file).filter((u) => u.service.version && u.environment !== "kubernetes");
+    if (uses.length === 0) return;
+    const all = workspaceImages(context);
+
+    for (const use of uses) {
+      const reference = referenceFor(use, all);
+      const local = use.service.version?.parts ?? [];
+      const target = reference?.service.version;
+      if (!reference || !target || sameRelease(use.service.family, local, target.parts)) continue;
+      const label = FAMILY_LABELS[use.service.family];
+      const place = PLACE[reference.environment];
+      const version = alignedVersion(use, reference);
+      const [start, end] = nodeOffsets(use.node);
+      const [refStart, refEnd] = nodeOffsets(reference.node);
+      report({
+        range: file.source.range(start, end),
+        message: {
+          en: `${label} ${use.service.version?.text} here, but ${target.text} in ${place.en}: what passes against one release can fail on the other (syntax, defaults and bugs differ). Run the same version everywhere.`,
+          zh: `这里是 ${label} ${use.service.version?.text}，而 ${place.zh} 中是 ${target.text}：在一个版本上通过的代码可能在另一个版本上失败（语法、默认值和缺陷都不同）。请在各环境使用相同版本。`,
+        },
+        fixes: alignFix(use, reference, version),
+        related: [
+          {
+            file: reference.file.path,
+            range: reference.file.source.range(refStart, refEnd),
+            message: { en: `${label} ${target.text} here`, zh: `此处为 ${label} ${target.text}` },
+          },
+        ],
+      });
+    }
+  },
+};
