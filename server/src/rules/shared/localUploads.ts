@@ -29,6 +29,8 @@ const CLEANS_UP =
   /\b(os\.remove|os\.unlink|\.unlink\s*\(|shutil\.rmtree|tempfile\.|fs\.(unlink|rm)|unlinkSync|rmSync|fs\.promises\.(unlink|rm))/;
 const UPLOAD_CALLS = /^(save|open|FileSystemStorage|copyfileobj)$/;
 const LOCAL_PATH = /(\/tmp\b|upload|tmpdir|gettempdir)/i;
+const OBJECT_STORAGE =
+  /\b(upload_fileobj|upload_file|put_object|boto3|minio|google\.cloud\.storage)\b/;
 const SERVES_FILES = /\b(send_from_directory|send_file|FileResponse|StaticFiles)\b/;
 
 function isUploadSource(node: Node | null | undefined): boolean {
@@ -116,7 +118,7 @@ export function pythonUploads(root: Node): LocalUpload[] {
     if (found) result.push(found);
   }
   if (SERVES_FILES.test(root.text)) result.forEach((r) => delete r.save);
-  if (result.length > 0) return result;
+  if (result.length > 0 || OBJECT_STORAGE.test(root.text)) return result;
   return uploadFolders(root);
 }
 

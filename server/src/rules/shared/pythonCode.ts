@@ -1,6 +1,7 @@
 import type { Node } from "web-tree-sitter";
 import type { TextEdit } from "../../engine/types";
 import { ensurePythonImport, pythonEnvNames } from "../../languages/pythonSyntax";
+import { pythonImportBlockEdit } from "./pythonImportBlock";
 import type { SourceText } from "../../languages/sourceText";
 
 /** The quote a Python file uses most, for the string literals a fix writes. */
@@ -133,4 +134,29 @@ export function calleeName(call: Node): string {
   const fn = call.childForFieldName("function");
   if (fn?.type === "attribute") return fn.childForFieldName("attribute")?.text ?? "";
   return fn?.type === "identifier" ? fn.text : "";
+}
+
+/** The last module-level statement that loads `.env` (`load_dotenv()`, `env.read_env()`). */
+export function dotenvLoadCall(root: Node): Node | undefined {
+  const calls = root.namedChildren.filter(
+    (s) => s.type === "expression_statement" && /^(\w+\.)?(load_dotenv|read_env)\s*\(/.test(s.text),
+  );
+  return calls[calls.length - 1];
+}
+
+/**
+ * Edits that add imports after the module's imports and module-level code after its `.env`
+ * loading (right after the imports when it loads none), so the code sees the variables.
+ */
+export function moduleCodeEdits(
+  root: Node,
+  source: SourceText,
+  imports: string[],
+  code: string[],
+): TextEdit[] {
+  const loader = dotenvLoadCall(root);
+  if (!loader) return [pythonImportBlockEdit(root, source, [...imports, ...code])];
+  const edits = [linesAfter(source, loader, [...code, ""])];
+  if (imports.length > 0) edits.unshift(pythonImportBlockEdit(root, source, imports));
+  return edits;
 }

@@ -21,10 +21,15 @@ function isRequireExpression(node: ts.Expression): boolean {
   return false;
 }
 
+/** `dotenv.config()`: loading `.env` belongs with the imports, before code that reads it. */
+const DOTENV_CONFIG = /^\w*dotenv\w*\.config\s*\(/i;
+
 /** Whether a statement loads a module: `import …`, `const x = require("…")`, `require("…")`. */
 function isModuleLoad(statement: ts.Statement): boolean {
   if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement)) return true;
-  if (ts.isExpressionStatement(statement)) return isRequireExpression(statement.expression);
+  if (ts.isExpressionStatement(statement)) {
+    return isRequireExpression(statement.expression) || DOTENV_CONFIG.test(statement.getText());
+  }
   if (!ts.isVariableStatement(statement)) return false;
   return statement.declarationList.declarations.every((d) => {
     let init = d.initializer;

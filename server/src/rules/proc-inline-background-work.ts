@@ -1,0 +1,54 @@
+import type { Rule } from "../engine/rule";
+import {
+  pythonBackgroundJobs,
+  scriptBackgroundJobs,
+  type BackgroundJob,
+} from "./shared/backgroundJobs";
+
+const WHAT: Record<BackgroundJob["kind"], { en: string; zh: string }> = {
+  thread: { en: "a background thread", zh: "后台线程" },
+  scheduler: { en: "a job scheduler", zh: "任务调度器" },
+  schedule: { en: "a schedule loop", zh: "schedule 定时循环" },
+  cron: { en: "a cron job", zh: "cron 定时任务" },
+  interval: { en: "a setInterval job", zh: "setInterval 定时任务" },
+  decorator: { en: "a scheduled method", zh: "定时方法" },
+};
+
+/** Background work started inside the web process instead of a worker process. */
+export const rule: Rule = {
+  meta: {
+    id: "proc-inline-background-work",
+    factors: [8],
+    categories: ["scaling", "performance"],
+    severity: "warning",
+    kinds: ["python", "javascript", "typescript"],
+    fixable: false,
+    handbook: "performance",
+    title: {
+      en: "Background jobs started inside the web process",
+      zh: "在 Web 进程内启动后台任务",
+    },
+    description: {
+      en: "Threads, schedulers and cron jobs started by the web process run once per replica and per worker: scaling out duplicates the jobs, a deploy kills them mid-run, and they take CPU from requests. Run them in a separate worker process (Celery, RQ, BullMQ) declared as its own process type (`worker:` in the Procfile or compose).",
+      zh: "由 Web 进程启动的线程、调度器和 cron 任务会在每个副本、每个 worker 中各运行一份：扩容会重复执行任务，发布会在执行中途杀掉它们，还会与请求争抢 CPU。请放到独立的 worker 进程（Celery、RQ、BullMQ）中，并声明为单独的进程类型（Procfile 或 compose 中的 `worker:`）。",
+    },
+  },
+
+  check({ file, report }) {
+    const jobs = file.python
+      ? pythonBackgroundJobs(file.python.root)
+      : file.script
+        ? scriptBackgroundJobs(file.script.source)
+        : [];
+    for (const job of jobs) {
+      const what = WHAT[job.kind];
+      report({
+        range: file.source.range(job.node.start, job.node.end),
+        message: {
+          en: `This starts ${what.en} (${job.what}) inside the web process: every replica and worker runs its own copy, so scaling out repeats the job and a deploy kills it mid-run. Move it to a worker process (Celery/RQ/BullMQ) with its own \`worker:\` entry in the Procfile or compose file.`,
+          zh: `这里在 Web 进程内启动了${what.zh}（${job.what}）：每个副本和 worker 都各跑一份，扩容会重复执行任务，发布会在执行中途杀掉它。请把它移到 worker 进程（Celery/RQ/BullMQ），并在 Procfile 或 compose 中为其单独添加 \`worker:\` 条目。`,
+        },
+      });
+    }
+  },
+};
