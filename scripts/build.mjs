@@ -24,7 +24,12 @@ const common = {
 
 fs.mkdirSync(dist, { recursive: true });
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ["client/src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] }),
+  esbuild.build({
+    ...common,
+    entryPoints: ["client/src/extension.ts"],
+    outfile: "dist/extension.js",
+    external: ["vscode"],
+  }),
   esbuild.build({ ...common, entryPoints: ["server/src/server.ts"], outfile: "dist/server.js" }),
   esbuild.build({
     ...common,

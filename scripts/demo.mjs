@@ -34,7 +34,9 @@ await editor.installExtension(session, join(root, vsix));
 const server = await editor.startCodeServer(session);
 const url = editor.workbenchUrl(server, join(workspace, "shop"));
 
-console.log(`\nVS Code with Twelve-Factor Doctor is running on a copy of examples/shop:\n\n  ${url}\n`);
+console.log(
+  `\nVS Code with Twelve-Factor Doctor is running on a copy of examples/shop:\n\n  ${url}\n`,
+);
 console.log("Open a file such as api/app.py to see the findings; Ctrl+C stops the editor.");
 
 const stop = async () => {

@@ -30,12 +30,16 @@ import { rule as secretInUrl } from "./secret-in-url";
 import { rule as configHardcodedUrl } from "./config-hardcoded-url";
 import { rule as configEnvUndocumented } from "./config-env-undocumented";
 import { rule as configPerEnvBranch } from "./config-per-env-branch";
+import { rule as debugEnabled } from "./debug-enabled";
+import { rule as stateLocalUpload } from "./state-local-upload";
+import { rule as tlsVerifyDisabled } from "./tls-verify-disabled";
 import { rule as procDevServer } from "./proc-dev-server";
 import { rule as scaleSessionAffinity } from "./scale-session-affinity";
 import { rule as secretInDockerfile } from "./secret-in-dockerfile";
 import { rule as scaleStickyIngress } from "./scale-sticky-ingress";
 import { rule as secretInConfigmap } from "./secret-in-configmap";
 import { rule as stateInMemorySession } from "./state-in-memory-session";
+import { rule as stateLocalCache } from "./state-local-cache";
 import { rule as stateMemoryStore } from "./state-memory-store";
 
 /** Every rule of the product. */
@@ -64,6 +68,8 @@ export const RULES: readonly Rule[] = [
   configHardcodedUrl,
   configEnvUndocumented,
   configPerEnvBranch,
+  debugEnabled,
+  tlsVerifyDisabled,
   // Source-code rules: state, ports, processes
   portHardcoded,
   portLoopbackBind,
@@ -72,6 +78,8 @@ export const RULES: readonly Rule[] = [
   stateInMemorySession,
   stateMemoryStore,
   procInlineBackgroundWork,
+  stateLocalCache,
+  stateLocalUpload,
   // Dependency and manifest rules
   depUndeclared,
   depNoManifest,

@@ -1,0 +1,103 @@
+import { ruleTester } from "../../helpers/ruleTester";
+
+const SECRET = "9b7e5c3a1f8d6b4e2c0a";
+
+/** How the quick-fix makes sure the moved value still reaches the program. */
+ruleTester("secret-hardcoded", {
+  valid: [],
+  invalid: [
+    {
+      name: "Python module with only a docstring: imports and loading go after it",
+      file: "tasks.py",
+      files: { "requirements.txt": "celery==5.4.0\n" },
+      code: `"""Background tasks."""
+
+API_TOKEN = "${SECRET}"
+`,
+      findings: [{ line: 3, column: 13 }],
+      parses: true,
+      output: `"""Background tasks."""
+
+import os
+from dotenv import load_dotenv
+
+load_dotenv()
+
+API_TOKEN = os.environ["API_TOKEN"]
+`,
+      outputFiles: { "requirements.txt": "celery==5.4.0\npython-dotenv==1.0.1\n" },
+    },
+    {
+      name: "Python module without imports",
+      file: "conf.py",
+      code: `API_TOKEN = "${SECRET}"\n`,
+      findings: [{ line: 1, column: 13 }],
+      parses: true,
+      output: `import os
+from dotenv import load_dotenv
+
+load_dotenv()
+
+API_TOKEN = os.environ["API_TOKEN"]
+`,
+    },
+    {
+      name: "Python: another module already calls load_dotenv",
+      file: "app/conf.py",
+      files: { "app/__init__.py": "from dotenv import load_dotenv\n\nload_dotenv()\n" },
+      code: `import os\n\nAPI_TOKEN = "${SECRET}"\n`,
+      findings: [{ line: 3, column: 13 }],
+      output: `import os\n\nAPI_TOKEN = os.environ["API_TOKEN"]\n`,
+    },
+    {
+      name: "Python: compose passes .env to the container",
+      file: "app/conf.py",
+      files: {
+        "docker-compose.yml": "services:\n  api:\n    build: .\n    env_file: .env\n",
+      },
+      code: `import os\n\nAPI_TOKEN = "${SECRET}"\n`,
+      findings: [{ line: 3, column: 13 }],
+      output: `import os\n\nAPI_TOKEN = os.environ["API_TOKEN"]\n`,
+    },
+    {
+      name: "Python project with pyproject: python-dotenv joins its dependencies",
+      file: "svc/conf.py",
+      files: { "pyproject.toml": '[project]\nname = "svc"\ndependencies = []\n' },
+      code: `import os\n\nAPI_TOKEN = "${SECRET}"\n`,
+      findings: [{ line: 3, column: 13 }],
+      output: `import os\nfrom dotenv import load_dotenv\n\nload_dotenv()\n\nAPI_TOKEN = os.environ["API_TOKEN"]\n`,
+      outputFiles: {
+        "pyproject.toml": '[project]\nname = "svc"\ndependencies = ["python-dotenv==1.0.1"]\n',
+      },
+    },
+    {
+      name: "Node: npm scripts start with --env-file",
+      file: "src/conf.js",
+      files: { "package.json": '{"scripts": {"start": "node --env-file=.env src/index.js"}}\n' },
+      code: `const apiToken = "${SECRET}";\n`,
+      findings: [{ line: 1, column: 18 }],
+      output: `const apiToken = process.env.API_TOKEN;\n`,
+    },
+    {
+      name: "Node: TypeScript ES module imports dotenv/config without semicolons",
+      file: "src/conf.ts",
+      files: { "package.json": '{"name": "x"}\n' },
+      code: `import { z } from "zod"\n\nexport const apiToken = "${SECRET}"\n`,
+      findings: [{ line: 3, column: 25 }],
+      parses: true,
+      output: `import "dotenv/config"\nimport { z } from "zod"\n\nexport const apiToken = process.env.API_TOKEN!\n`,
+      outputFiles: {
+        "package.json": '{\n  "name": "x",\n  "dependencies": {\n    "dotenv": "16.4.7"\n  }\n}\n',
+      },
+    },
+    {
+      name: "a second value for a name already in .env gets its own name",
+      file: "app/conf.py",
+      files: { ".env": "API_TOKEN=other-value\n", "app/__init__.py": "load_dotenv()\n" },
+      code: `import os\n\nAPI_TOKEN = "${SECRET}"\n`,
+      findings: [{ line: 3, column: 13 }],
+      output: `import os\n\nAPI_TOKEN = os.environ["API_TOKEN_2"]\n`,
+      outputFiles: { ".env": `API_TOKEN=other-value\nAPI_TOKEN_2=${SECRET}\n` },
+    },
+  ],
+});

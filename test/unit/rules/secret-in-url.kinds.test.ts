@@ -1,0 +1,108 @@
+import { ruleTester, type InvalidCase, type ValidCase } from "../../helpers/ruleTester";
+
+const valid = (file: string, code: string): ValidCase => ({ file, code });
+const invalid = (file: string, code: string, line: number, column: number): InvalidCase => ({
+  file,
+  code,
+  findings: [{ line, column }],
+});
+const compose = (value: string) =>
+  `services:\n  api:\n    image: shop/api:1.4.2\n    environment:\n      DATABASE_URL: ${value}\n`;
+const pod = (value: string) =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n    - name: api\n      image: shop/api:1.4.2\n      env:\n        - {name: DATABASE_URL, value: "${value}"}\n`;
+
+ruleTester("secret-in-url", {
+  valid: [
+    valid("app/a.py", 'URL = "redis://:{}@cache:6379/0".format(password)\n'),
+    valid("app/b.py", 'URL = "mongodb://app:<password>@mongo/shop"\n'),
+    valid("src/a.js", "const url = 'postgres://shop@db/shop';\n"),
+    valid("src/b.js", "const url = `amqp://${user}:${pass}@mq//`;\n"),
+    valid("src/c.mjs", "export const url = 'mysql://root:%s@db/shop';\n"),
+    valid("src/d.js", "// example: postgres://shop:Lumen-Falcon-731@db/shop\n"),
+    valid(
+      "src/a.ts",
+      "export const url = `postgres://${env.DB_USER}:${env.DB_PASSWORD}@db/shop`;\n",
+    ),
+    valid("src/b.ts", "export const docs = 'https://docs.example.test/guide';\n"),
+    valid("src/c.ts", "export const url: string = 'redis://cache:6379';\n"),
+    valid("src/d.ts", "export const url = 'postgres://shop:{{ password }}@db/shop';\n"),
+    valid("src/e.ts", "export const url = 'postgres://shop:*****@db/shop';\n"),
+    valid("docker-compose.yml", compose('"postgres://shop:${DB_PASSWORD}@db/shop"')),
+    valid("compose.yaml", compose("postgres://shop@db/shop")),
+    valid("docker-compose.yml", compose("'postgres://shop:$$DB_PASSWORD@db/shop'")),
+    valid("compose.yml", compose("${DATABASE_URL}")),
+    valid("k8s/a.yaml", pod("postgres://shop:$(DB_PASSWORD)@db/shop")),
+    valid("k8s/b.yaml", pod("postgres://shop@db/shop")),
+    valid("k8s/c.yaml", pod("jdbc:postgresql://db:5432/shop")),
+    valid("k8s/d.yaml", pod("redis://cache:6379/0")),
+    valid("config/a.yaml", "db:\n  url: postgres://shop:${DB_PASSWORD}@db/shop\n"),
+    valid("config/b.yaml", "db:\n  url: postgres://db/shop\n"),
+    valid("config/c.yaml", "db:\n  url: '%(scheme)s://%(user)s:%(password)s@db/shop'\n"),
+    valid("config/d.yaml", "# url: postgres://shop:Lumen-Falcon-731@db/shop\ndb: {}\n"),
+    valid("config/e.yaml", "links:\n  - https://user@git.example.test/shop.git\n"),
+    valid("config/a.json", '{"db": "postgres://shop:${DB_PASSWORD}@db/shop"}\n'),
+    valid("config/b.json", '{"db": "postgres://db/shop"}\n'),
+    valid("config/c.json", '{"db": "postgres://{user}:{password}@db/shop"}\n'),
+    valid("config/d.json", '{"homepage": "https://shop.example.test"}\n'),
+    valid("config/e.json", '{"db": "postgres://shop:%s@db/shop"}\n'),
+    valid("deploy/a.ini", "[db]\nurl = postgres://shop:${DB_PASSWORD}@db/shop\n"),
+    valid("deploy/b.cfg", "[db]\n; url = postgres://shop:Lumen-Falcon-731@db/shop\n"),
+    valid("deploy/c.toml", 'db = "postgres://db/shop"\n'),
+    valid("deploy/d.conf", "upstream = http://api:8000\n"),
+    valid("deploy/e.properties", "db.url=jdbc:postgresql://db:5432/shop\n"),
+  ],
+  invalid: [
+    invalid(
+      "src/e.js",
+      "const db = new Pool({ connectionString: 'postgres://shop:Lumen-Falcon-731@db/shop' });\n",
+      1,
+      58,
+    ),
+    invalid(
+      "src/f.js",
+      "module.exports = { redis: 'redis://:Wint3r-Relay-88@cache:6379' };\n",
+      1,
+      37,
+    ),
+    invalid("src/g.cjs", 'const url = "amqp://shop:Quartz884x@mq:5672/";\n', 1, 26),
+    invalid("src/h.js", "const url = `mongodb://app:Quartz884x@${host}/shop`;\n", 1, 28),
+    invalid("src/f.ts", "export const url = 'mysql://root:Lumen-Falcon-731@db/shop';\n", 1, 34),
+    invalid(
+      "src/g.ts",
+      "const db = knex({ connection: 'postgres://shop:Lumen-Falcon-731@db/shop' });\n",
+      1,
+      48,
+    ),
+    invalid(
+      "src/h.ts",
+      "export default { url: 'rediss://default:Wint3r-Relay-88@cache.internal:6380' };\n",
+      1,
+      41,
+    ),
+    invalid("src/i.ts", "fetch('https://admin:Quartz884x@inventory.internal/api');\n", 1, 22),
+    invalid("compose.yaml", compose("'mysql://root:Lumen-Falcon-731@db/shop'"), 5, 35),
+    invalid("docker-compose.yml", compose("amqp://shop:Quartz884x@mq:5672/"), 5, 33),
+    invalid("docker-compose.yml", compose('"mongodb://app:Quartz884x@mongo/shop"'), 5, 36),
+    invalid("docker-compose.yml", compose("redis://:Wint3r-Relay-88@cache:6379/0"), 5, 30),
+    invalid("k8s/e.yaml", pod("postgres://shop:Lumen-Falcon-731@db/shop"), 10, 56),
+    invalid("k8s/f.yaml", pod("amqp://shop:Quartz884x@mq:5672/"), 10, 52),
+    invalid("k8s/g.yaml", pod("mongodb+srv://app:Quartz884x@cluster0.mongodb.net/shop"), 10, 58),
+    invalid("k8s/h.yaml", pod("mysql://root:Lumen-Falcon-731@db/shop"), 10, 53),
+    invalid("config/f.yaml", "db:\n  url: postgres://shop:Lumen-Falcon-731@db/shop\n", 2, 24),
+    invalid("config/g.yaml", "cache: redis://:Wint3r-Relay-88@cache:6379/0\n", 1, 17),
+    invalid("config/h.yaml", "brokers:\n  - amqp://shop:Quartz884x@mq:5672/\n", 2, 17),
+    invalid("config/i.yaml", "db:\n  url: 'mysql://root:Lumen-Falcon-731@db/shop'\n", 2, 22),
+    invalid("config/f.json", '{"cache": "redis://:Wint3r-Relay-88@cache:6379/0"}\n', 1, 21),
+    invalid("config/g.json", '{"broker": "amqp://shop:Quartz884x@mq:5672/"}\n', 1, 25),
+    invalid("config/h.json", '[{"url": "mongodb://app:Quartz884x@mongo/shop"}]\n', 1, 25),
+    invalid("config/i.json", '{"a": {"b": "mysql://root:Lumen-Falcon-731@db/shop"}}\n', 1, 27),
+    invalid(
+      "deploy/app.properties",
+      "spring.datasource.url=jdbc:postgresql://shop:Lumen-Falcon-731@db/shop\n",
+      1,
+      46,
+    ),
+    invalid("app/c.py", 'BROKER = "amqp://shop:Quartz884x@mq:5672//"\n', 1, 23),
+    invalid("config/j.yml", "celery:\n  broker: amqp://shop:Quartz884x@mq:5672//\n", 2, 23),
+  ],
+});
