@@ -23,6 +23,17 @@ interface ExpectedRules {
   clean: string[];
 }
 
+/** `rule path:line` of each row of the examples README's tables; a blank rule cell repeats the one above. */
+function readmeTable(markdown: string): string[] {
+  const rows: string[] = [];
+  let rule = "";
+  for (const match of markdown.matchAll(/^\| (?:`([a-z0-9-]+)`)? *\| \[([^\]]+:\d+)\]/gm)) {
+    rule = match[1] ?? rule;
+    rows.push(`${rule} ${match[2]}`);
+  }
+  return rows;
+}
+
 describe("command line on examples/", () => {
   const run = cli("check", "examples", "--format", "json");
   const output = JSON.parse(run.stdout) as { version: number; findings: JsonFinding[] };
@@ -50,17 +61,24 @@ describe("command line on examples/", () => {
   });
 
   for (const [rule, places] of Object.entries(expected.shop)) {
-    it(`reports ${rule} where the demo has it`, () => {
+    it(`reports ${rule} at every place the demo lists`, () => {
       const found = output.findings
         .filter((f) => f.rule === rule)
         .map((f) => `${f.file}:${f.line}`);
-      const hit = places.filter((p) => found.includes(p));
-      assert.ok(
-        hit.length > 0,
-        `expected one of ${places.join(", ")}; got ${found.join(", ") || "none"}`,
-      );
+      const missed = places.filter((p) => !found.includes(p));
+      assert.deepEqual(missed, [], `got ${found.join(", ") || "none"}`);
     });
   }
+
+  it("reports each place of the examples README table under its rule", () => {
+    const found = new Set(output.findings.map((f) => `${f.rule} ${f.file}:${f.line}`));
+    const rows = readmeTable(fs.readFileSync(path.join(examples, "README.md"), "utf8"));
+    assert.ok(rows.length >= Object.keys(expected.shop).length);
+    assert.deepEqual(
+      rows.filter((row) => !found.has(row)),
+      [],
+    );
+  });
 
   it("reports nothing on the clean twin", () => {
     const clean = output.findings.filter((f) => f.file.startsWith("clean/"));

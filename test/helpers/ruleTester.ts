@@ -6,7 +6,7 @@ import { applyChanges } from "../../server/src/engine/applyEdits";
 import { DEFAULT_SETTINGS } from "../../server/src/engine/settings";
 import type { ResolvedFinding, Severity } from "../../server/src/engine/types";
 import { createAnalysis, makeWorkspace } from "./analyse";
-import { assertParses } from "./parses";
+import { assertParses, syntaxErrors } from "./parses";
 
 export interface ValidCase {
   name?: string;
@@ -74,6 +74,7 @@ export function ruleTester(rule: string, table: RuleTable): void {
     table.invalid.forEach((testCase, index) => {
       it(`invalid ${index + 1}: ${testCase.name ?? testCase.file}`, async () => {
         await checkInvalid(rule, testCase);
+        await checkEveryFix(rule, testCase);
       });
     });
   });
@@ -113,6 +114,43 @@ async function checkInvalid(rule: string, testCase: InvalidCase): Promise<void> 
   }
   const files = testCase.recheckFixedFiles ? fixedFiles(root, testCase, texts) : testCase.files;
   await assertFixClears(rule, { ...testCase, files }, fixed, findings.length);
+}
+
+/**
+ * Applies every fix offered for every finding of a case, one at a time: no file the fix changes
+ * gains a syntax error, and the rule reports fewer findings afterwards.
+ */
+async function checkEveryFix(rule: string, testCase: InvalidCase): Promise<void> {
+  const { root, file, findings } = await findingsOf(rule, testCase);
+  for (const finding of findings) {
+    for (const fix of finding.fixes) {
+      const texts = readAll(
+        root,
+        fix.changes.map((c) => c.file),
+      );
+      const before = new Map(texts);
+      applyChanges(texts, fix.changes);
+      for (const [changed, text] of texts) {
+        const was = await syntaxErrors(changed, before.get(changed) ?? "");
+        const now = await syntaxErrors(changed, text);
+        const name = path.relative(root, changed);
+        assert.ok(
+          now.length <= was.length,
+          `"${fix.title.en}" breaks ${name}:\n${now.join("\n")}\n${text}`,
+        );
+      }
+      const fixed = texts.get(file) ?? testCase.code;
+      const after = await findingsOf(rule, {
+        ...testCase,
+        files: fixedFiles(root, testCase, texts),
+        code: fixed,
+      });
+      assert.ok(
+        after.findings.length < findings.length,
+        `"${fix.title.en}" leaves its finding:\n${describeFindings(after.findings)}\n${fixed}`,
+      );
+    }
+  }
 }
 
 /** The other files of a case as a fix left them. */
