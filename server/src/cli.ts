@@ -13,14 +13,18 @@ interface CheckOptions {
   fix: boolean;
   lang: Locale;
   failOn: Severity;
+  verbose: boolean;
 }
 
-const stderrLogger = {
-  info: () => undefined,
-  debug: () => undefined,
-  warn: (m: string) => process.stderr.write(`warning: ${m}\n`),
-  error: (m: string) => process.stderr.write(`error: ${m}\n`),
-};
+function stderrLogger(verbose: boolean) {
+  const print = (m: string) => process.stderr.write(`${m}\n`);
+  return {
+    info: verbose ? print : () => undefined,
+    debug: verbose ? print : () => undefined,
+    warn: (m: string) => process.stderr.write(`warning: ${m}\n`),
+    error: (m: string) => process.stderr.write(`error: ${m}\n`),
+  };
+}
 
 function defaultLocale(): Locale {
   const lang = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "";
@@ -34,7 +38,7 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
     if (!fs.existsSync(target)) throw new UsageError(`No such file or folder: ${target}`);
   }
   const roots = targets.map((t) => (fs.statSync(t).isDirectory() ? t : path.dirname(t)));
-  const service = new AnalysisService(roots, stderrLogger);
+  const service = new AnalysisService(roots, stderrLogger(options.verbose));
   const files = targets.flatMap((t) => (fs.statSync(t).isDirectory() ? [] : [t]));
   const all = roots.length === files.length ? files : [...service.index(), ...files];
 
@@ -81,6 +85,7 @@ function program(): Command {
         .default("warning"),
     )
     .option("--fix", "apply the preferred quick-fix of every finding", false)
+    .option("--verbose", "log each file analysed and its time to stderr", false)
     .action(async (paths: string[], options: CheckOptions) => {
       process.exitCode = await check(paths, options);
     });

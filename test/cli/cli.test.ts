@@ -89,7 +89,10 @@ describe("command line on examples/", () => {
   });
 
   it("exits 0 on the clean twin alone and 2 on a missing path", () => {
-    assert.equal(cli("check", "examples/clean").status, 0);
+    const clean = cli("check", "examples/clean");
+    assert.equal(clean.status, 0);
+    assert.equal(clean.stdout, "No findings\n");
+    assert.equal(clean.stderr, "");
     assert.equal(cli("check", "no/such/folder").status, 2);
     assert.equal(cli("check", "examples", "--format", "yaml").status, 2);
   });
@@ -102,6 +105,15 @@ describe("command line on examples/", () => {
     assert.ok(run0.results.length > 0);
     const location = run0.results[0].locations[0].physicalLocation;
     assert.ok(location.artifactLocation.uri && location.region.startLine >= 1);
+  });
+
+  it("prints one line a finding and a summary as text", () => {
+    const text = cli("check", "examples/shop", "--lang", "en");
+    const lines = text.stdout.trimEnd().split("\n");
+    const json = JSON.parse(cli("check", "examples/shop", "--format", "json").stdout);
+    const files = new Set(json.findings.map((f: JsonFinding) => f.file)).size;
+    assert.equal(lines.at(-1), `${json.findings.length} findings in ${files} files`);
+    assert.match(lines[0], /^\S+:\d+:\d+ {2}(error|warning|info|hint) +[a-z0-9-]+ {2}\S/);
   });
 
   it("prints messages in Chinese with --lang zh", () => {

@@ -56,10 +56,14 @@ export function formatText(findings: ResolvedFinding[], options: FormatOptions):
   });
   const files = new Set(findings.map((f) => f.file)).size;
   const summary =
-    options.locale === "zh"
-      ? `${files} 个文件中发现 ${findings.length} 个问题`
-      : `${findings.length} finding${findings.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}`;
-  return [...lines, "", summary].join("\n");
+    findings.length === 0
+      ? options.locale === "zh"
+        ? "没有发现问题"
+        : "No findings"
+      : options.locale === "zh"
+        ? `${files} 个文件中发现 ${findings.length} 个问题`
+        : `${findings.length} finding${findings.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}`;
+  return lines.length === 0 ? summary : [...lines, "", summary].join("\n");
 }
 
 const SARIF_LEVELS: Record<Severity, Result.level> = {

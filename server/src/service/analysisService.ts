@@ -12,7 +12,10 @@ export interface ServiceLogger extends EngineLogger {
   warn(message: string): void;
 }
 
-/** Analysis of one file over this many milliseconds is logged as a warning. */
+/**
+ * Analysis of one file over this many milliseconds is logged, as information: the first file of
+ * a workspace also pays for reading the manifests the cross-file rules compare.
+ */
 const SLOW_FILE_MS = 250;
 
 /** Names whose change can alter the findings of other files. */
@@ -81,7 +84,7 @@ export class AnalysisService {
     const elapsed = performance.now() - started;
     this.logger.debug(`Analysed ${file} in ${elapsed.toFixed(1)} ms`);
     if (elapsed > SLOW_FILE_MS)
-      this.logger.warn(`Analysis of ${file} took ${elapsed.toFixed(0)} ms`);
+      this.logger.info(`Analysis of ${file} took ${elapsed.toFixed(0)} ms`);
     this.findings.set(file, result.findings);
     return result.findings;
   }
