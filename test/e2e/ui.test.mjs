@@ -21,12 +21,16 @@ import {
   dirtyEditor,
   goTo,
   openQuickFixes,
+  expandTreeRow,
   openViewContainer,
   pickQuickFix,
   problemRows,
   quickOpen,
   saveActiveEditor,
   screenshot,
+  treeRows,
+  waitVisible,
+  widenSideBar,
   waitForSquiggle,
 } from "./workbench.mjs";
 import { PORT_LITERAL, findPortTarget, prepareWorkspace, waitForFileChange } from "./workspace.mjs";
@@ -148,13 +152,35 @@ describe("Twelve-Factor Doctor in the VS Code workbench", { timeout: 180_000 }, 
       id: "twelveFactor",
       minRows: CATEGORY_COUNT,
     });
-    await screenshot(page, "fault-index.png");
-
     const categories = rows.filter((row) => row.level === 1);
     assert.equal(
       categories.length,
       CATEGORY_COUNT,
       `top-level rows: ${categories.map((row) => row.label).join(" | ")}`,
     );
+  });
+
+  step("lists a category's findings and opens one", async () => {
+    await expandTreeRow(page, "twelveFactor", "Secrets exposed");
+    // Symptoms, causes, checklist, and the findings section, open by default.
+    const findingRow = page
+      .locator('[id="workbench.view.extension.twelveFactor"] .monaco-list-row[aria-level="3"]')
+      .filter({ hasText: "hard-coded secret" })
+      .first();
+    await waitVisible(page, findingRow, "a hard-coded secret under Secrets exposed");
+    await widenSideBar(page, 560);
+    await screenshot(page, "fault-index.png");
+
+    const rows = await treeRows(page, "twelveFactor");
+    const sections = rows.filter((row) => row.level === 2).map((row) => row.label.trim());
+    assert.deepEqual(sections.slice(0, 3), ["Symptoms", "Likely causes", "Checklist"]);
+    assert.match(sections[3], /^Findings \(\d+\)$/);
+
+    const label = await findingRow.getAttribute("aria-label");
+    const file = /, ([^,:]+):\d+$/.exec(label ?? "")?.[1];
+    assert.ok(file, `a finding row names its file: ${label}`);
+    await findingRow.click();
+    const tab = page.locator(".tabs-container .tab.active");
+    await tab.filter({ hasText: file }).waitFor({ timeout: 10_000 });
   });
 });

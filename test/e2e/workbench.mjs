@@ -129,6 +129,32 @@ export function dirtyEditor(page, timeout = 10_000) {
   );
 }
 
+/** The rows of an extension view container's trees, as level and accessible label. */
+export function treeRows(page, id) {
+  return page
+    .locator(`[id="workbench.view.extension.${id}"] .monaco-list-row`)
+    .evaluateAll((elements) =>
+      elements.map((e) => ({
+        level: Number(e.getAttribute("aria-level") ?? "1"),
+        label: e.getAttribute("aria-label") ?? e.textContent ?? "",
+      })),
+    );
+}
+
+/** Clicks the row of a view container whose label starts with `prefix`; resolves when it is expanded. */
+export async function expandTreeRow(page, id, prefix) {
+  const row = page
+    .locator(`[id="workbench.view.extension.${id}"] .monaco-list-row[aria-label^="${prefix}"]`)
+    .first();
+  await waitVisible(page, row, `the row "${prefix}…"`);
+  await row.click();
+  await page
+    .locator(
+      `[id="workbench.view.extension.${id}"] .monaco-list-row[aria-label^="${prefix}"][aria-expanded="true"]`,
+    )
+    .waitFor({ timeout: 10_000 });
+}
+
 /** Opens a view container from the activity bar by its title; returns the tree rows' labels. */
 export async function openViewContainer(page, { title, id, minRows = 1 }) {
   const icon = page.locator(`.part.activitybar .action-item a[aria-label^="${title}"]`);
@@ -138,10 +164,16 @@ export async function openViewContainer(page, { title, id, minRows = 1 }) {
   const rows = page.locator(`[id="workbench.view.extension.${id}"] .monaco-list-row`);
   await waitVisible(page, rows, `rows in the "${title}" view`);
   await rows.nth(minRows - 1).waitFor({ state: "visible", timeout: 30_000 });
-  return rows.evaluateAll((elements) =>
-    elements.map((e) => ({
-      level: Number(e.getAttribute("aria-level") ?? "1"),
-      label: e.getAttribute("aria-label") ?? e.textContent ?? "",
-    })),
-  );
+  return treeRows(page, id);
+}
+
+/** Drags the sash at the side bar's right edge so that the side bar is `width` pixels wide. */
+export async function widenSideBar(page, width) {
+  const box = await page.locator(".part.sidebar").boundingBox();
+  if (!box || box.width >= width) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
 }
