@@ -79,9 +79,7 @@ function knownPins(context: RuleContext, ref: ImageRef): Pin[] {
 }
 
 function filesWithImages(context: RuleContext): ParsedFile[] {
-  const others = context.workspace.model
-    .filesOfKind(...IMAGE_KINDS)
-    .filter((f) => f.path !== context.file.path);
+  const others = context.workspace.model.relatedFilesOfKind(context.file.path, ...IMAGE_KINDS);
   return [context.file, ...others];
 }
 

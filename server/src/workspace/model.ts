@@ -72,6 +72,16 @@ export class WorkspaceModel {
     return this.filesOfKind(...kinds).filter((p) => p.path.startsWith(root + path.sep));
   }
 
+  /**
+   * The files of the given kinds a cross-file rule compares `file` with: those of its own
+   * project when the project has any (so twin services in one workspace stay apart), else every
+   * one of the workspace (a compose file in `dev/` beside manifests in `deploy/`).
+   */
+  relatedFilesOfKind(file: string, ...kinds: FileKind[]): ParsedFile[] {
+    const own = this.projectFilesOfKind(file, ...kinds).filter((p) => p.path !== file);
+    return own.length > 0 ? own : this.filesOfKind(...kinds).filter((p) => p.path !== file);
+  }
+
   /** Every file of the given kinds (compose and Kubernetes are told apart by content). */
   filesOfKind(...kinds: FileKind[]): ParsedFile[] {
     const result: ParsedFile[] = [];

@@ -182,9 +182,12 @@ export function imagesOf(file: ParsedFile): ImageOccurrence[] {
 export function workspaceImages(
   context: Pick<RuleContext, "file" | "workspace">,
 ): ImageOccurrence[] {
-  const files = context.workspace.model
-    .filesOfKind("kubernetes", "compose", "yaml")
-    .filter((f) => f.path !== context.file.path);
+  const files = context.workspace.model.relatedFilesOfKind(
+    context.file.path,
+    "kubernetes",
+    "compose",
+    "yaml",
+  );
   if (context.file.yaml) files.unshift(context.file);
   return files.flatMap(imagesOf);
 }

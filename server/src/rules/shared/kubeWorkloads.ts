@@ -14,9 +14,7 @@ export interface KubeEntry {
 
 /** Every Kubernetes object of the workspace; the file under analysis as the rule sees it. */
 export function workspaceObjects(context: Pick<RuleContext, "file" | "workspace">): KubeEntry[] {
-  const files = context.workspace.model
-    .filesOfKind("kubernetes")
-    .filter((f) => f.path !== context.file.path);
+  const files = context.workspace.model.relatedFilesOfKind(context.file.path, "kubernetes");
   if (context.file.yaml && context.file.kind === "kubernetes") files.unshift(context.file);
   return files.flatMap((file) =>
     file.yaml ? kubeObjects(file.yaml).map((object) => ({ file, object })) : [],
