@@ -23,6 +23,7 @@ import {
   type StatusParams,
 } from "./protocol";
 import { AnalysisService } from "./service/analysisService";
+import { PRODUCT } from "./product";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -54,7 +55,7 @@ connection.onInitialize(async (params) => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
-    serverInfo: { name: "twelve-factor-doctor", version: "0.1.0" },
+    serverInfo: { name: PRODUCT.id, version: PRODUCT.version },
   };
 });
 
@@ -103,7 +104,7 @@ async function refreshSettings(pushed?: unknown): Promise<boolean> {
 
 connection.onInitialized(async () => {
   if (!service) return;
-  logger.info(`Twelve-Factor Doctor 0.1.0, roots: ${service.workspace.roots.join(", ")}`);
+  logger.info(`${PRODUCT.name} ${PRODUCT.version}, roots: ${service.workspace.roots.join(", ")}`);
   await refreshSettings();
   void connection.sendNotification(STATUS_NOTIFICATION, {
     state: "indexing",

@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, it } from "node:test";
 import type { JsonFinding } from "../../server/src/cli/formats";
 import { repoRoot } from "../helpers/repo";
@@ -105,6 +106,15 @@ describe("command line on examples/", () => {
     assert.ok(run0.results.length > 0);
     const location = run0.results[0].locations[0].physicalLocation;
     assert.ok(location.artifactLocation.uri && location.region.startLine >= 1);
+    assert.equal(location.artifactLocation.uriBaseId, "%SRCROOT%");
+    assert.equal(
+      run0.originalUriBaseIds["%SRCROOT%"].uri,
+      pathToFileURL(path.join(examples, "shop")).href + "/",
+    );
+    assert.match(run0.tool.driver.version, /^\d+\.\d+\.\d+$/);
+    for (const rule of run0.tool.driver.rules) {
+      assert.match(rule.helpUri, new RegExp(`^https://.+/docs/rules/${rule.id}\\.md$`));
+    }
   });
 
   it("prints one line a finding and a summary as text", () => {

@@ -1,7 +1,8 @@
 import * as path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Log, ReportingDescriptor, Result } from "sarif";
 import type { Rule } from "../engine/rule";
-import { ruleDocPath } from "../engine/rule";
+import { PRODUCT, ruleDocUrl } from "../product";
 import type { Locale, ResolvedFinding, Severity } from "../engine/types";
 
 export interface JsonFinding {
@@ -73,6 +74,12 @@ const SARIF_LEVELS: Record<Severity, Result.level> = {
   hint: "note",
 };
 
+/** A folder as a file URI ending in a slash, as SARIF wants a base URI. */
+function directoryUri(folder: string): string {
+  const uri = pathToFileURL(folder).href;
+  return uri.endsWith("/") ? uri : `${uri}/`;
+}
+
 export function formatSarif(
   findings: ResolvedFinding[],
   rules: readonly Rule[],
@@ -83,7 +90,7 @@ export function formatSarif(
     name: r.meta.id,
     shortDescription: { text: r.meta.title[options.locale] },
     fullDescription: { text: r.meta.description[options.locale] },
-    helpUri: ruleDocPath(r.meta.id),
+    helpUri: ruleDocUrl(r.meta.id),
     defaultConfiguration: { level: SARIF_LEVELS[r.meta.severity] },
     properties: { tags: r.meta.categories, factors: r.meta.factors },
   }));
@@ -117,11 +124,14 @@ export function formatSarif(
       {
         tool: {
           driver: {
-            name: "Twelve-Factor Doctor",
-            informationUri: "https://12factor.net",
+            name: PRODUCT.name,
+            version: PRODUCT.version,
+            semanticVersion: PRODUCT.version,
+            informationUri: PRODUCT.repository,
             rules: descriptors,
           },
         },
+        originalUriBaseIds: { "%SRCROOT%": { uri: directoryUri(options.root) } },
         results,
       },
     ],
