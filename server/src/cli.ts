@@ -2,9 +2,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command, Option } from "commander";
 import { formatJson, formatSarif, formatText } from "./cli/formats";
-import { fixFile } from "./cli/fixAll";
+import { fixAll, fixSummary } from "./cli/fixAll";
 import { SEVERITY_ORDER, type Locale, type ResolvedFinding, type Severity } from "./engine/types";
 import { initPython } from "./languages/python";
+import { PRODUCT } from "./product";
 import { RULES } from "./rules";
 import { AnalysisService } from "./service/analysisService";
 
@@ -12,7 +13,7 @@ interface CheckOptions {
   format: "text" | "json" | "sarif";
   fix: boolean;
   lang: Locale;
-  failOn: Severity;
+  failOn: Severity | "none";
   verbose: boolean;
 }
 
@@ -40,14 +41,19 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
   const roots = targets.map((t) => (fs.statSync(t).isDirectory() ? t : path.dirname(t)));
   const service = new AnalysisService(roots, stderrLogger(options.verbose));
   const files = targets.flatMap((t) => (fs.statSync(t).isDirectory() ? [] : [t]));
-  const all = roots.length === files.length ? files : [...service.index(), ...files];
-
-  if (options.fix) all.forEach((file) => fixFile(service, file));
-  const findings = all.flatMap((file) => service.analyse(file));
+  const list = () => (roots.length === files.length ? files : [...service.index(), ...files]);
   const root =
     targets.length === 1 && fs.statSync(targets[0]).isDirectory() ? targets[0] : process.cwd();
+
+  if (options.fix) {
+    const report = fixAll(service, list);
+    const summary = fixSummary(report, { root, locale: options.lang });
+    process.stderr.write(summary.join("\n") + "\n");
+  }
+  const findings = list().flatMap((file) => service.analyse(file));
   process.stdout.write(render(findings, options, root) + "\n");
 
+  if (options.failOn === "none") return 0;
   const threshold = SEVERITY_ORDER.indexOf(options.failOn);
   return findings.some((f) => SEVERITY_ORDER.indexOf(f.severity) >= threshold) ? 1 : 0;
 }
@@ -64,6 +70,7 @@ class UsageError extends Error {}
 function program(): Command {
   const command = new Command("twelve-factor-doctor")
     .description("Finds code and configuration that break the Twelve-Factor principles.")
+    .version(PRODUCT.version)
     .exitOverride();
   command
     .command("check")
@@ -77,14 +84,18 @@ function program(): Command {
     .addOption(
       new Option("--lang <lang>", "message language")
         .choices(["en", "zh"])
-        .default(defaultLocale()),
+        .default(defaultLocale(), "zh when LANG is Chinese, else en"),
     )
     .addOption(
-      new Option("--fail-on <severity>", "lowest severity that fails the run")
-        .choices([...SEVERITY_ORDER])
+      new Option("--fail-on <severity>", "lowest severity that fails the run (none: never)")
+        .choices([...SEVERITY_ORDER, "none"])
         .default("warning"),
     )
-    .option("--fix", "apply the preferred quick-fix of every finding", false)
+    .option(
+      "--fix",
+      "apply the preferred quick-fix of every finding, in passes until none applies",
+      false,
+    )
     .option("--verbose", "log each file analysed and its time to stderr", false)
     .action(async (paths: string[], options: CheckOptions) => {
       process.exitCode = await check(paths, options);
@@ -98,9 +109,17 @@ async function main(): Promise<void> {
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === "commander.helpDisplayed" || code === "commander.version") return;
-    if (!code?.startsWith("commander.")) process.stderr.write(`${(error as Error).message}\n`);
+    if (!code?.startsWith("commander.")) {
+      process.stderr.write(`error: ${(error as Error).message}\n`);
+    }
     process.exitCode = 2;
   }
 }
+
+// `… | head` closes the pipe early: stop quietly instead of crashing on the next write.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
 
 void main();

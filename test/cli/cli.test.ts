@@ -94,7 +94,12 @@ describe("command line on examples/", () => {
     assert.equal(clean.status, 0);
     assert.equal(clean.stdout, "No findings\n");
     assert.equal(clean.stderr, "");
-    assert.equal(cli("check", "no/such/folder").status, 2);
+    const missing = cli("check", "no/such/folder");
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /^error: No such file or folder: /);
+    assert.equal(cli("check", "examples/shop", "--fail-on", "none").status, 0);
+    assert.equal(cli("check", "examples/shop", "--fail-on", "error").status, 1);
+    assert.match(cli("--version").stdout, /^\d+\.\d+\.\d+\n$/);
     assert.equal(cli("check", "examples", "--format", "yaml").status, 2);
   });
 

@@ -1,15 +1,74 @@
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { applyChanges } from "../engine/applyEdits";
+import { followUpsOf, type ChangeFollowUp } from "../engine/followUps";
+import type { Fix, Locale } from "../engine/types";
 import type { AnalysisService } from "../service/analysisService";
 
-/** Most fixes one file can take in a run; each round re-analyses the file. */
+/** Most fixes one file can take in a pass; each round re-analyses the file. */
 const MAX_ROUNDS = 100;
 
 /**
- * Applies the first fix of each finding, one finding at a time, re-analysing in between so
- * fixes never see stale offsets. Returns how many fixes were applied.
+ * Most passes over all files. A fix can leave work for a file already done (it creates the
+ * `.env.example` that another file's finding needs, or a file has two findings alike), so passes
+ * repeat until one applies nothing.
  */
-export function fixFile(service: AnalysisService, file: string): number {
+export const MAX_PASSES = 5;
+
+/** What `--fix` did to the files. */
+export interface FixReport {
+  applied: number;
+  /** Passes that applied at least one fix. */
+  passes: number;
+  /** Whether the last pass found nothing left to fix. */
+  settled: boolean;
+  /** Absolute paths of the files written, and of those among them that are new. */
+  changed: Set<string>;
+  created: Set<string>;
+  /** Commands the user must run, once each. */
+  followUps: ChangeFollowUp[];
+}
+
+function emptyReport(): FixReport {
+  return {
+    applied: 0,
+    passes: 0,
+    settled: false,
+    changed: new Set(),
+    created: new Set(),
+    followUps: [],
+  };
+}
+
+/**
+ * Applies the preferred fix of every finding of every file, in passes, until a pass changes
+ * nothing or `MAX_PASSES` ran. `files` lists the files to visit, again for each pass, so that
+ * files the fixes create are analysed too.
+ */
+export function fixAll(service: AnalysisService, files: () => string[]): FixReport {
+  const report = emptyReport();
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let applied = 0;
+    for (const file of files()) applied += fixFile(service, file, report);
+    if (applied === 0) {
+      report.settled = true;
+      break;
+    }
+    report.applied += applied;
+    report.passes++;
+  }
+  return report;
+}
+
+/**
+ * Applies the first fix of each finding, one finding at a time, re-analysing in between so
+ * fixes never see stale offsets. Returns how many fixes changed a file.
+ */
+export function fixFile(
+  service: AnalysisService,
+  file: string,
+  report: FixReport = emptyReport(),
+): number {
   let applied = 0;
   const tried = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -19,13 +78,70 @@ export function fixFile(service: AnalysisService, file: string): number {
     if (!finding) break;
     tried.add(`${finding.rule}:${finding.message.en}`);
     const fix = finding.fixes.find((f) => f.preferred) ?? finding.fixes[0];
-    const texts = new Map<string, string>();
-    for (const change of fix.changes) {
-      texts.set(change.file, service.workspace.readText(change.file) ?? "");
-    }
-    applyChanges(texts, fix.changes);
-    texts.forEach((text, target) => fs.writeFileSync(target, text));
-    applied++;
+    if (applyFix(service, fix, report)) applied++;
   }
   return applied;
+}
+
+/** Writes a fix to disk; false when it would change nothing or a file cannot be read. */
+function applyFix(service: AnalysisService, fix: Fix, report: FixReport): boolean {
+  const before = new Map<string, string | undefined>();
+  for (const change of fix.changes) {
+    if (before.has(change.file)) continue;
+    const text = service.workspace.readText(change.file);
+    if (text === undefined && fs.existsSync(change.file)) return false;
+    before.set(change.file, text);
+  }
+  const texts = new Map([...before].map(([file, text]) => [file, text ?? ""]));
+  applyChanges(texts, fix.changes);
+
+  const written = [...texts].filter(([file, text]) => before.get(file) !== text);
+  for (const [file, text] of written) {
+    if (before.get(file) === undefined) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      report.created.add(file);
+    }
+    fs.writeFileSync(file, text);
+    report.changed.add(file);
+  }
+  if (written.some(([file]) => report.created.has(file))) service.filesChanged();
+  for (const followUp of followUpsOf(fix.changes)) {
+    const known = report.followUps.some(
+      (f) => f.command === followUp.command && f.updates === followUp.updates,
+    );
+    if (!known) report.followUps.push(followUp);
+  }
+  return written.length > 0;
+}
+
+/** The lines `--fix` prints to stderr: what it changed, and what is left to the user. */
+export function fixSummary(report: FixReport, options: { root: string; locale: Locale }): string[] {
+  const relative = (file: string) => path.relative(options.root, file).split(path.sep).join("/");
+  const zh = options.locale === "zh";
+  if (report.applied === 0) return [zh ? "没有可应用的修复" : "No fixes applied"];
+  const count = report.changed.size;
+  const lines = [
+    zh
+      ? `应用了 ${report.applied} 个修复（${report.passes} 轮），修改了 ${count} 个文件：`
+      : `Applied ${report.applied} fixes in ${report.passes} passes; ${count} files changed:`,
+  ];
+  for (const file of [...report.changed].map(relative).sort()) {
+    const created = report.created.has(path.resolve(options.root, file));
+    lines.push(`  ${file}${created ? (zh ? "（新建）" : " (created)") : ""}`);
+  }
+  for (const f of report.followUps) {
+    lines.push(
+      zh
+        ? `${relative(f.changed)} 已修改：请运行 ${f.command} 以更新 ${relative(f.updates)}`
+        : `${relative(f.changed)} changed: run ${f.command} to update ${relative(f.updates)}`,
+    );
+  }
+  if (!report.settled) {
+    lines.push(
+      zh
+        ? `${MAX_PASSES} 轮后仍有修复可应用：请再次运行 --fix`
+        : `Fixes still applied after ${MAX_PASSES} passes: run --fix again`,
+    );
+  }
+  return lines;
 }

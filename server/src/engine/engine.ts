@@ -3,6 +3,7 @@ import picomatch from "picomatch";
 import { PythonTreeCache } from "../languages/pythonIncremental";
 import { ScriptTreeCache } from "../languages/scriptIncremental";
 import type { Workspace } from "../workspace/workspace";
+import { withFollowUpTitle } from "./followUps";
 import { disposeParsed, isHelmTemplatePath, parseFile, type ParsedFile } from "./parse";
 import type { Rule, RuleContext } from "./rule";
 import type { Settings } from "./settings";
@@ -97,7 +98,13 @@ export class Engine {
       let severity = finding.severity ?? meta.severity;
       if (configured && configured !== "off") severity = configured;
       if (parsed.isTest && finding.rule !== "secret-known-format") severity = "hint";
-      resolved.push({ ...finding, severity, factors: meta.factors, categories: meta.categories });
+      resolved.push({
+        ...finding,
+        severity,
+        factors: meta.factors,
+        categories: meta.categories,
+        fixes: finding.fixes.map(withFollowUpTitle),
+      });
     }
     return resolved.sort(
       (a, b) =>

@@ -57,11 +57,21 @@ export interface TextEdit {
   newText: string;
 }
 
+/** A command to run after a change, which a fix cannot run itself: it only edits files. */
+export interface FollowUp {
+  /** What to run, e.g. `npm install`. */
+  command: string;
+  /** Absolute path of the file the command brings up to date, e.g. the lock file. */
+  updates: string;
+}
+
 /** Edits to one file; `create` makes the file first when it does not exist. */
 export interface FileChange {
   file: string;
   edits: TextEdit[];
   create?: boolean;
+  /** Set when the change leaves another file stale (a lock file after a manifest edit). */
+  followUp?: FollowUp;
 }
 
 export interface Fix {

@@ -99,15 +99,6 @@ export function isExactPin(specifier: string): boolean {
   );
 }
 
-/** The lowest version a specifier allows when it names one (`>=`, `~=`, `==X.*`). */
-export function lowerBound(specifier: string): string | undefined {
-  for (const clause of clauses(specifier)) {
-    if (clause.op === ">=" || clause.op === "~=") return clause.version;
-    if (clause.op === "==" && clause.version.endsWith(".*")) return clause.version.slice(0, -2);
-  }
-  return undefined;
-}
-
 function release(version: string): number[] {
   const match = /^v?(\d+(?:\.\d+)*)/i.exec(version.trim());
   return match ? match[1].split(".").map(Number) : [];

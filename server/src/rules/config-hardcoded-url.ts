@@ -3,11 +3,10 @@ import type { Localized } from "../engine/types";
 import { codeEnvFix } from "./shared/codeEnvFix";
 import { namedLiteralsOf } from "./shared/codeSecrets";
 import { codeStrings, type CodeString } from "./shared/codeStrings";
-import { projectDir } from "./shared/envFiles";
-import { uniqueEnvName } from "./shared/secretEnvNames";
+import { codeEnvName } from "./shared/secretEnvNames";
 import { asNamed } from "./secret-in-url";
 import { isBackingServiceUrl, isLoopbackHost, urlsIn, type ParsedUrl } from "./shared/serviceUrls";
-import { urlEnvName } from "./shared/urlEnvNames";
+import { urlEnvName, urlQualifiers } from "./shared/urlEnvNames";
 
 /** A backing service's address written into the code ties every deploy to one instance. */
 export const rule: Rule = {
@@ -46,7 +45,13 @@ export const rule: Rule = {
         ? (string.value ?? "")
         : string.raw.slice(url.start, authorityEnd(string.raw, url));
       const { workspace, file } = context;
-      const name = uniqueEnvName(workspace, projectDir(workspace, file.path), base, moved);
+      const name = codeEnvName(workspace, {
+        file,
+        start: string.start,
+        value: moved,
+        base,
+        qualifiers: urlQualifiers(url, string.owner),
+      });
       const target = whole
         ? { start: string.start, end: string.end }
         : { start: string.start + url.start, end: string.start + authorityEnd(string.raw, url) };

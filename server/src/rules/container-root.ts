@@ -13,6 +13,8 @@ import type { Node } from "yaml";
 import { containersOf, kubeObjects, type KubeContainer } from "../languages/kubernetes";
 import type { YamlFile } from "../languages/yamlFile";
 import {
+  chownEdits,
+  copyOwner,
   existingUser,
   imageFamily,
   placeUserLines,
@@ -60,7 +62,12 @@ function checkDockerfile(context: RuleContext, docker: DockerFile): void {
   const stage = stageInstructions(docker, final);
   const rootUser = user && user.stage === final ? user : undefined;
   const lines = userLines(imageFamily(baseImage(docker, final)), existingUser(docker, final));
-  const edits = placeUserLines({ source: context.file.source, stage, rootUser }, lines);
+  const family = imageFamily(baseImage(docker, final));
+  const owner = copyOwner(family, lines);
+  const edits = [
+    ...(owner ? chownEdits(context.file.source, stage, owner) : []),
+    ...placeUserLines({ source: context.file.source, stage, rootUser }, lines),
+  ];
   const switchTo = lines[lines.length - 1];
   context.report({
     range: rootUser ? rootUser.range : from.instruction.range,
@@ -94,15 +101,20 @@ function checkKubernetes(context: RuleContext, yaml: YamlFile): void {
     for (const container of containersOf(object)) {
       const cause = rootCause(file, container);
       if (!cause) continue;
-      const edits = nonRootEdits(file, container);
+      const fix = nonRootEdits(file, object, container);
+      const uid = fix?.uid === undefined ? "" : ` (uid ${fix.uid})`;
+      const zhUid = fix?.uid === undefined ? "" : `（uid ${fix.uid}）`;
       context.report({
         range: rangeOf(file, ownCause(container, cause) ?? containerAnchor(container)),
         message: kubeMessage(containerName(container), cause),
-        fixes: edits
+        fixes: fix
           ? [
               {
-                title: { en: "Require a non-root user", zh: "要求以非 root 用户运行" },
-                changes: [{ file: file.path, edits }],
+                title: {
+                  en: `Require a non-root user${uid}`,
+                  zh: `要求以非 root 用户运行${zhUid}`,
+                },
+                changes: [{ file: file.path, edits: fix.edits }],
                 preferred: true,
               },
             ]

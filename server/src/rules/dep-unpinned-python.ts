@@ -2,7 +2,7 @@ import * as path from "node:path";
 import type { ParsedFile } from "../engine/parse";
 import type { Report, Rule } from "../engine/rule";
 import type { Fix, Severity } from "../engine/types";
-import { isExactPin, lowerBound, parsePep508, satisfies } from "../languages/pep508";
+import { isExactPin, parsePep508, satisfies } from "../languages/pep508";
 import { isPinnedRef } from "../languages/requirements";
 import type { Workspace } from "../workspace/workspace";
 import { hasPythonLock, knownPythonVersion } from "./shared/pythonEnvironment";
@@ -103,7 +103,8 @@ function checkCandidate(
 ) {
   if (isExactPin(candidate.specifier)) return;
   const shown = `${candidate.name}${candidate.extras ?? ""}${candidate.specifier}`;
-  const pin = pinFor(workspace, file.path, candidate);
+  const known = knownPythonVersion(workspace, file.path, candidate.name);
+  const pin = known && pinFor(known, candidate);
   const fixes: Fix[] =
     pin && candidate.editable
       ? [
@@ -127,12 +128,7 @@ function checkCandidate(
           },
         ]
       : [];
-  const hint = pin
-    ? { en: "", zh: "" }
-    : {
-        en: " No installed or locked version was found: pin it to the version you test with (pip freeze shows it).",
-        zh: "未找到已安装或锁定的版本：请锁定为你测试所用的版本（pip freeze 可查看）。",
-      };
+  const hint = pin ? { en: "", zh: "" } : byHand(known);
   report({
     range: file.source.range(candidate.start, candidate.end),
     message: {
@@ -148,20 +144,39 @@ interface Pin {
   origin: { en: string; zh: string };
 }
 
-/** The installed or locked version when it meets the range, else the range's lower bound. */
-function pinFor(workspace: Workspace, file: string, candidate: Candidate): Pin | undefined {
-  const known = knownPythonVersion(workspace, file, candidate.name);
-  if (known && (!candidate.specifier || satisfies(known.version, candidate.specifier))) {
-    const origin =
-      known.source === "environment"
-        ? { en: "installed in the virtualenv", zh: "虚拟环境中已安装的版本" }
-        : { en: "from the lock file", zh: "锁文件中的版本" };
-    return { version: known.version, origin };
+type Known = ReturnType<typeof knownPythonVersion>;
+
+/**
+ * The installed or locked version when it meets the range. No version is made up: the lower
+ * bound of a range is usually older than what was tested, so pinning to it downgrades.
+ */
+function pinFor(known: NonNullable<Known>, candidate: Candidate): Pin | undefined {
+  if (candidate.specifier && !satisfies(known.version, candidate.specifier)) return undefined;
+  const origin =
+    known.source === "environment"
+      ? { en: "installed in the virtualenv", zh: "虚拟环境中已安装的版本" }
+      : { en: "from the lock file", zh: "锁文件中的版本" };
+  return { version: known.version, origin };
+}
+
+/** How to pin by hand when no installed or locked version fits. */
+function byHand(known: Known): { en: string; zh: string } {
+  const how = {
+    en: "pin it to the version you test with (`pip freeze` shows what is installed) or generate exact pins with `pip-compile`.",
+    zh: "请锁定为你测试所用的版本（`pip freeze` 可查看已安装的版本），或用 `pip-compile` 生成精确锁定。",
+  };
+  if (!known) {
+    return {
+      en: ` No installed or locked version was found: ${how.en}`,
+      zh: `未找到已安装或锁定的版本：${how.zh}`,
+    };
   }
-  const bound = lowerBound(candidate.specifier);
-  return bound
-    ? { version: bound, origin: { en: "lower bound of the range", zh: "范围的下限" } }
-    : undefined;
+  const where = known.source === "environment" ? "virtualenv" : "lock file";
+  const whereZh = known.source === "environment" ? "虚拟环境" : "锁文件";
+  return {
+    en: ` The ${where} has ${known.version}, outside this range: ${how.en}`,
+    zh: `${whereZh}中的版本 ${known.version} 不在此范围内：${how.zh}`,
+  };
 }
 
 function reportBranch(

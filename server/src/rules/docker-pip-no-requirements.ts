@@ -12,6 +12,7 @@ import {
   type InstallCommand,
 } from "./shared/dockerInstalls";
 import { copiedRequirements } from "./shared/dockerCopies";
+import { stageChain } from "../languages/dockerSyntax";
 import { appendLines } from "./shared/textFiles";
 
 /** Packaging tools that images install for the build itself, not as app dependencies. */
@@ -104,6 +105,25 @@ function fixFor(
   const key = (line: string) => normalizeName(parsePep508(line)?.name ?? line.trim());
   const lines = packages.map((i) => command.words[i].value);
 
+  const append = appendLines(workspace, manifest, lines, key);
+  const title = {
+    en: "Declare the packages in requirements.txt and install from it",
+    zh: "在 requirements.txt 中声明这些包并从该文件安装",
+  };
+  const removal = installsAlready(file, command, target) && commandRemoval(file, command);
+  const edits = removal ? [removal] : installEdits(file, command, packages, { copied, target });
+  const changes = [{ file: file.path, edits }, ...(append ? [append] : [])];
+  return [{ title, changes, preferred: true }];
+}
+
+/** Rewrites the command to install from the requirements file, copying it in when needed. */
+function installEdits(
+  file: ParsedFile,
+  command: InstallCommand,
+  packages: number[],
+  options: { copied: string | undefined; target: string },
+): TextEdit[] {
+  const { copied, target } = options;
   // The insertion comes first: it shares its position with the first removal.
   const install = command.words[command.install];
   const at = file.source.positionAt(command.base + install.end);
@@ -124,15 +144,88 @@ function fixFor(
       newText: `${indent}COPY requirements.txt .${file.source.eol}`,
     });
   }
-  const append = appendLines(workspace, manifest, lines, key);
-  return [
-    {
-      title: {
-        en: "Declare the packages in requirements.txt and install from it",
-        zh: "在 requirements.txt 中声明这些包并从该文件安装",
-      },
-      changes: [{ file: file.path, edits }, ...(append ? [append] : [])],
-      preferred: true,
-    },
-  ];
+  return edits;
+}
+
+/** Options that only change how this install runs, not where its packages come from. */
+const HARMLESS_OPTIONS = new Set([
+  "--no-cache-dir",
+  "-U",
+  "--upgrade",
+  "-q",
+  "--quiet",
+  "-v",
+  "--verbose",
+  "--disable-pip-version-check",
+  "--no-warn-script-location",
+  "--no-compile",
+  "--compile",
+  "--root-user-action",
+  "--progress-bar",
+]);
+const VALUED_OPTIONS = new Set(["--root-user-action", "--progress-bar"]);
+
+const samePath = (a: string, b: string) => a.replace(/^\.\//, "") === b.replace(/^\.\//, "");
+
+/**
+ * Whether another install of the same stage chain already reads the requirements file, and this
+ * command holds nothing else worth keeping: then the packages only need declaring there.
+ */
+function installsAlready(file: ParsedFile, command: InstallCommand, target: string): boolean {
+  const docker = file.docker;
+  if (!docker) return false;
+  const stages = new Set(stageChain(docker, command.instruction.stage));
+  const reads = pipInstalls(file).some(
+    (other) =>
+      other.words !== command.words &&
+      stages.has(other.instruction.stage) &&
+      other.words.some(
+        (w, i) =>
+          (w.value === "-r" || w.value === "--requirement") &&
+          samePath(other.words[i + 1]?.value ?? "", target),
+      ),
+  );
+  if (!reads) return false;
+  const positional = new Set(installArguments(command));
+  for (let i = command.install + 1; i < command.words.length; i++) {
+    if (positional.has(i)) continue;
+    const value = command.words[i].value;
+    if (!HARMLESS_OPTIONS.has(value.split("=")[0].replace(/^-([qv])\1+$/, "-$1"))) return false;
+    if (VALUED_OPTIONS.has(value)) i++;
+  }
+  return true;
+}
+
+/**
+ * Removes a command: the whole RUN when it is alone there, else the command with the `&&` or
+ * `;` that joins it to its neighbour. Undefined when it is joined in another way.
+ */
+function commandRemoval(file: ParsedFile, command: InstallCommand): TextEdit | undefined {
+  const { siblings, base, instruction } = command;
+  const index = siblings.findIndex((s) => s.words.includes(command.words[0]));
+  const own = siblings[index];
+  if (!own || own.redirected) return undefined;
+  if (siblings.length === 1) {
+    const start = { line: instruction.range.start.line, character: 0 };
+    const next = instruction.range.end.line + 1;
+    const end =
+      next < file.source.lineCount
+        ? { line: next, character: 0 }
+        : file.source.positionAt(file.source.text.length);
+    return { range: { start, end }, newText: "" };
+  }
+  const joins = (op: string | undefined) => op === "&&" || op === ";";
+  const first = own.words[0].start;
+  const last = own.words[own.words.length - 1].end;
+  const next = siblings[index + 1];
+  if (index === siblings.length - 1 && joins(own.after)) {
+    const previous = siblings[index - 1];
+    const from = previous.words[previous.words.length - 1]?.end;
+    if (previous.redirected || from === undefined) return undefined;
+    return { range: file.source.range(base + from, base + last), newText: "" };
+  }
+  if (next && joins(next.after) && (index === 0 || joins(own.after))) {
+    return { range: file.source.range(base + first, base + next.words[0].start), newText: "" };
+  }
+  return undefined;
 }

@@ -4,6 +4,8 @@ import type { ParsedFile } from "../engine/parse";
 import type { Rule, RuleContext } from "../engine/rule";
 import type { Fix, Range, RelatedLocation } from "../engine/types";
 import { ts, walkScript } from "../languages/script";
+import type { Workspace } from "../workspace/workspace";
+import { appModules } from "./shared/appModules";
 import { projectDir } from "./shared/envFiles";
 import { isPythonEntry, isScriptEntry } from "./shared/entryPoints";
 import { launchCommands, runsFile } from "./shared/launchCommands";
@@ -47,7 +49,7 @@ export const rule: Rule = {
 
   check(context) {
     const { file, workspace } = context;
-    const entries = file.python ? pythonEntries(file) : scriptEntries(file);
+    const entries = file.python ? pythonEntries(file) : scriptEntries(file, workspace);
     if (entries.length === 0 || handledInProgram(context)) return;
     const commands = launchCommands(workspace, file.path);
     const managers = file.python ? PYTHON_MANAGERS : NODE_MANAGERS;
@@ -117,10 +119,10 @@ function pythonEntries(file: ParsedFile): Entry[] {
     });
 }
 
-function scriptEntries(file: ParsedFile): Entry[] {
+function scriptEntries(file: ParsedFile, workspace: Workspace): Entry[] {
   const source = file.script?.source;
   if (!source) return [];
-  return scriptServerCalls(source)
+  return scriptServerCalls(source, { appModule: appModules(workspace, file.path) })
     .filter((s) => s.kind !== "hapi" && isScriptEntry(source, s.call))
     .map((server) => {
       const callee = server.call.expression;

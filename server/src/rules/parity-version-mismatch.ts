@@ -1,6 +1,7 @@
+import { isMap, isSeq } from "yaml";
 import type { Rule } from "../engine/rule";
 import type { Fix, Localized } from "../engine/types";
-import { nodeOffsets } from "../languages/yamlFile";
+import { nodeOffsets, scalarString } from "../languages/yamlFile";
 import {
   FAMILY_LABELS,
   imagesOf,
@@ -9,7 +10,9 @@ import {
   workspaceImages,
   type Environment,
   type ImageOccurrence,
+  type ServiceFamily,
 } from "./shared/backingServices";
+import { ownerOf } from "./shared/yamlEdits";
 
 /** Production first: the version every other environment should run. */
 const ORDER: readonly Environment[] = ["kubernetes", "compose", "ci"];
@@ -60,7 +63,12 @@ function alignedVersion(use: ImageOccurrence, reference: ImageOccurrence): strin
   return target.slice(0, keep).join(".");
 }
 
-function alignFix(use: ImageOccurrence, reference: ImageOccurrence, version: string): Fix[] {
+function alignFix(
+  use: ImageOccurrence,
+  reference: ImageOccurrence,
+  options: { version: string; volume?: string },
+): Fix[] {
+  const { version, volume } = options;
   const local = use.service.version;
   if (!local) return [];
   const [start] = nodeOffsets(use.node);
@@ -70,13 +78,63 @@ function alignFix(use: ImageOccurrence, reference: ImageOccurrence, version: str
   return [
     {
       title: {
-        en: `Use ${FAMILY_LABELS[use.service.family]} ${version} as in ${place.en}`,
-        zh: `改用与 ${place.zh} 相同的 ${FAMILY_LABELS[use.service.family]} ${version}`,
+        en: `Use ${FAMILY_LABELS[use.service.family]} ${version} as in ${place.en}${volume ? ` (dump and recreate the "${volume}" volume)` : ""}`,
+        zh: `改用与 ${place.zh} 相同的 ${FAMILY_LABELS[use.service.family]} ${version}${volume ? `（需先导出并重建卷 "${volume}"）` : ""}`,
       },
       changes: [{ file: use.file.path, edits: [{ range, newText: version }] }],
       preferred: true,
     },
   ];
+}
+
+/** Services whose data directory only starts under the release line that wrote it. */
+const DUMP_TOOLS: Partial<Record<ServiceFamily, string>> = {
+  postgres: "pg_dumpall",
+  mysql: "mysqldump",
+  mariadb: "mariadb-dump",
+  mongo: "mongodump",
+};
+
+/** Where these images keep their data, for mounts from the host. */
+const DATA_DIR = /^\/(var\/lib\/(postgresql|mysql)|data\/db|bitnami)(\/|$)/;
+
+/**
+ * The volume that keeps a compose service's data between runs: a named volume, or a host folder
+ * mounted on the data directory. Its files are in the format of the release that wrote them.
+ */
+function dataVolume(use: ImageOccurrence): string | undefined {
+  if (use.environment !== "compose" || !DUMP_TOOLS[use.service.family]) return undefined;
+  const roots = (use.file.yaml?.documents ?? []).map((d) => d.contents);
+  const service = ownerOf(roots, use.node)?.map;
+  const volumes = service?.get("volumes", true);
+  for (const item of isSeq(volumes) ? volumes.items : []) {
+    const mount = volumeMount(item);
+    if (!mount) continue;
+    const named = !/^[./~$]/.test(mount.source);
+    if (named || DATA_DIR.test(mount.target)) return mount.source;
+  }
+  return undefined;
+}
+
+/** `source:target[:mode]`, or the long syntax's `source` and `target`. */
+function volumeMount(item: unknown): { source: string; target: string } | undefined {
+  if (isMap(item)) {
+    const source = scalarString(item.get("source", true));
+    const target = scalarString(item.get("target", true));
+    return source && target ? { source, target } : undefined;
+  }
+  const text = scalarString(item);
+  const parts = text?.split(":") ?? [];
+  return parts.length >= 2 ? { source: parts[0], target: parts[1] } : undefined;
+}
+
+function volumeWarning(use: ImageOccurrence, volume: string): Localized {
+  const label = FAMILY_LABELS[use.service.family];
+  const tool = DUMP_TOOLS[use.service.family];
+  return {
+    en: ` The "${volume}" volume holds a data directory written by ${label} ${use.service.version?.text}, which another release line does not start on: dump the data (${tool}), remove the volume and restore into the new version.`,
+    zh: `卷 "${volume}" 中是 ${label} ${use.service.version?.text} 写入的数据目录，其他版本线无法在其上启动：请先导出数据（${tool}），删除该卷，再导入到新版本。`,
+  };
 }
 
 /** Dev or CI running another release of a backing service than production. */
@@ -113,15 +171,17 @@ export const rule: Rule = {
       const label = FAMILY_LABELS[use.service.family];
       const place = PLACE[reference.environment];
       const version = alignedVersion(use, reference);
+      const volume = dataVolume(use);
+      const warning = volume ? volumeWarning(use, volume) : { en: "", zh: "" };
       const [start, end] = nodeOffsets(use.node);
       const [refStart, refEnd] = nodeOffsets(reference.node);
       report({
         range: file.source.range(start, end),
         message: {
-          en: `${label} ${use.service.version?.text} here, but ${target.text} in ${place.en}: what passes against one release can fail on the other (syntax, defaults and bugs differ). Run the same version everywhere.`,
-          zh: `这里是 ${label} ${use.service.version?.text}，而 ${place.zh} 中是 ${target.text}：在一个版本上通过的代码可能在另一个版本上失败（语法、默认值和缺陷都不同）。请在各环境使用相同版本。`,
+          en: `${label} ${use.service.version?.text} here, but ${target.text} in ${place.en}: what passes against one release can fail on the other (syntax, defaults and bugs differ). Run the same version everywhere.${warning.en}`,
+          zh: `这里是 ${label} ${use.service.version?.text}，而 ${place.zh} 中是 ${target.text}：在一个版本上通过的代码可能在另一个版本上失败（语法、默认值和缺陷都不同）。请在各环境使用相同版本。${warning.zh}`,
         },
-        fixes: alignFix(use, reference, version),
+        fixes: alignFix(use, reference, { version, volume }),
         related: [
           {
             file: reference.file.path,

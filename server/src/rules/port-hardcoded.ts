@@ -24,9 +24,9 @@ export const rule: Rule = {
     },
   },
 
-  check({ file, report }) {
+  check({ file, workspace, report }) {
     if (!file.python && !file.script) return;
-    for (const port of serverPorts(file)) {
+    for (const port of serverPorts(file, workspace)) {
       report({
         range: port.range,
         message: {

@@ -21,9 +21,9 @@ export const rule: Rule = {
     },
   },
 
-  check({ file, report }) {
+  check({ file, workspace, report }) {
     if (!file.python && !file.script) return;
-    for (const bind of serverHosts(file)) {
+    for (const bind of serverHosts(file, workspace)) {
       if (!isLoopback(bind.host)) continue;
       report({
         range: bind.range,

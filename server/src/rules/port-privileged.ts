@@ -1,6 +1,6 @@
 import type { ParsedFile } from "../engine/parse";
 import type { Rule, RuleContext } from "../engine/rule";
-import type { Range, TextEdit } from "../engine/types";
+import type { Localized, Range, TextEdit } from "../engine/types";
 import type { DockerFile, DockerInstruction } from "../languages/dockerfile";
 import { dockerProperties, stageInstructions } from "../languages/dockerSyntax";
 import { isDockerfileName } from "../engine/fileKind";
@@ -45,12 +45,25 @@ export const rule: Rule = {
   },
 };
 
-function message(port: number, who: string) {
+function message(port: number, who: Localized): Localized {
   return {
-    en: `Port ${port} is below 1024 but the container runs as ${who}: without root (or NET_BIND_SERVICE) the server cannot bind it and fails at start with "Permission denied". Use a port of 1024 or above, such as ${unprivileged(port)}.`,
-    zh: `端口 ${port} 低于 1024，而容器以 ${who} 运行：没有 root 权限（或 NET_BIND_SERVICE）时服务无法绑定该端口，启动即报 "Permission denied"。请改用 1024 及以上的端口，例如 ${unprivileged(port)}。`,
+    en: `Port ${port} is below 1024 but the container runs as ${who.en}: without root (or NET_BIND_SERVICE) the server cannot bind it and fails at start with "Permission denied". Use a port of 1024 or above, such as ${unprivileged(port)}.`,
+    zh: `端口 ${port} 低于 1024，而容器以${who.zh}运行：没有 root 权限（或 NET_BIND_SERVICE）时服务无法绑定该端口，启动即报 "Permission denied"。请改用 1024 及以上的端口，例如 ${unprivileged(port)}。`,
   };
 }
+
+/** `user "app"`, with the Dockerfile that sets it when the finding is elsewhere. */
+function userOf(user: string, dockerfile?: string): Localized {
+  const where = dockerfile
+    ? { en: ` (${dockerfile})`, zh: `（${dockerfile}）` }
+    : { en: "", zh: " " };
+  return { en: `user "${user}"${where.en}`, zh: `用户 "${user}"${where.zh}` };
+}
+
+const NON_ROOT_POD: Localized = {
+  en: "a non-root user (securityContext)",
+  zh: "非 root 用户（securityContext）",
+};
 
 function fixTitle(port: number) {
   const next = unprivileged(port);
@@ -111,7 +124,7 @@ function checkDockerfile({ file, report }: RuleContext, docker: DockerFile): voi
         ];
         report({
           range: exposed.range,
-          message: message(exposed.port, `user "${user.user}"`),
+          message: message(exposed.port, userOf(user.user)),
           fixes: [{ title: fixTitle(exposed.port), changes: [{ file: file.path, edits }] }],
         });
       }
@@ -129,7 +142,7 @@ function checkKubernetes({ file, report }: RuleContext): void {
     const edits = movePortEdits(file, port, unprivileged(port.port));
     report({
       range: file.source.range(start, end),
-      message: message(port.port, "a non-root user (securityContext)"),
+      message: message(port.port, NON_ROOT_POD),
       fixes: [{ title: fixTitle(port.port), changes: [{ file: file.path, edits }] }],
     });
   }
@@ -141,12 +154,12 @@ function checkCode({ file, workspace, report }: RuleContext): void {
   if (!parsed?.docker || !isDockerfileName(parsed.path.split(/[\\/]/).pop() ?? "")) return;
   const user = nonRootUser(parsed.docker);
   if (!user || grantsLowPorts(parsed.docker)) return;
-  for (const port of serverPorts(file)) {
+  for (const port of serverPorts(file, workspace)) {
     if (port.port >= 1024) continue;
     const edit = { range: port.literal, newText: String(unprivileged(port.port)) };
     report({
       range: port.range,
-      message: message(port.port, `user "${user.user}" (${parsed.path.split(/[\\/]/).pop()})`),
+      message: message(port.port, userOf(user.user, parsed.path.split(/[\\/]/).pop())),
       related: [
         {
           file: parsed.path,

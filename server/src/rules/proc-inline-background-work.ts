@@ -1,4 +1,5 @@
 import type { Rule } from "../engine/rule";
+import type { Localized } from "../engine/types";
 import {
   pythonBackgroundJobs,
   scriptBackgroundJobs,
@@ -8,10 +9,31 @@ import {
 const WHAT: Record<BackgroundJob["kind"], { en: string; zh: string }> = {
   thread: { en: "a background thread", zh: "后台线程" },
   scheduler: { en: "a job scheduler", zh: "任务调度器" },
-  schedule: { en: "a schedule loop", zh: "schedule 定时循环" },
+  schedule: { en: "a scheduling loop", zh: "定时循环" },
   cron: { en: "a cron job", zh: "cron 定时任务" },
-  interval: { en: "a setInterval job", zh: "setInterval 定时任务" },
+  interval: { en: "a recurring timer", zh: "周期定时器" },
   decorator: { en: "a scheduled method", zh: "定时方法" },
+};
+
+/** Where the work goes instead, in the ecosystem of the code. */
+const ADVICE: Record<"python" | "script", Localized> = {
+  python: {
+    en:
+      "Move it to a worker process (Celery or RQ; a Kubernetes CronJob for periodic work) " +
+      "with its own `worker:` entry in the Procfile or compose file.",
+    zh:
+      "请把它移到 worker 进程（Celery 或 RQ；周期性任务可用 Kubernetes CronJob），" +
+      "并在 Procfile 或 compose 中为其单独添加 `worker:` 条目。",
+  },
+  script: {
+    en:
+      "Move it to a separate worker process (a BullMQ queue and worker, or a plain Node " +
+      "script run by a Kubernetes CronJob for periodic work) with its own `worker:` entry in " +
+      "the Procfile or compose file.",
+    zh:
+      "请把它移到独立的 worker 进程（BullMQ 队列加 worker，或由 Kubernetes CronJob " +
+      "定时运行的普通 Node 脚本），并在 Procfile 或 compose 中为其单独添加 `worker:` 条目。",
+  },
 };
 
 /** Background work started inside the web process instead of a worker process. */
@@ -40,13 +62,14 @@ export const rule: Rule = {
       : file.script
         ? scriptBackgroundJobs(file.script.source)
         : [];
+    const advice = ADVICE[file.python ? "python" : "script"];
     for (const job of jobs) {
       const what = WHAT[job.kind];
       report({
         range: file.source.range(job.node.start, job.node.end),
         message: {
-          en: `This starts ${what.en} (${job.what}) inside the web process: every replica and worker runs its own copy, so scaling out repeats the job and a deploy kills it mid-run. Move it to a worker process (Celery/RQ/BullMQ) with its own \`worker:\` entry in the Procfile or compose file.`,
-          zh: `这里在 Web 进程内启动了${what.zh}（${job.what}）：每个副本和 worker 都各跑一份，扩容会重复执行任务，发布会在执行中途杀掉它。请把它移到 worker 进程（Celery/RQ/BullMQ），并在 Procfile 或 compose 中为其单独添加 \`worker:\` 条目。`,
+          en: `This starts ${what.en} (${job.what}) inside the web process: every replica and worker runs its own copy, so scaling out repeats the job and a deploy kills it mid-run. ${advice.en}`,
+          zh: `这里在 Web 进程内启动了${what.zh}（${job.what}）：每个副本和 worker 都各跑一份，扩容会重复执行任务，发布会在执行中途杀掉它。${advice.zh}`,
         },
       });
     }

@@ -6,7 +6,13 @@ import { kubeObjects, type KubeObject } from "../languages/kubernetes";
 import { scalarString } from "../languages/yamlFile";
 import { isTemplated, mapEntries, mapItems, pairOf } from "../languages/yamlSyntax";
 import { rangeOf } from "./shared/kubeWorkloads";
-import { removePairs, rewriteScalar, yamlEditor, type YamlEditor } from "./shared/yamlEdits";
+import {
+  removeEntries,
+  removePairs,
+  rewriteScalar,
+  yamlEditor,
+  type YamlEditor,
+} from "./shared/yamlEdits";
 
 /** One way of switching stickiness on, and the annotations that configure it. */
 interface AnnotationGroup {
@@ -129,7 +135,12 @@ function backendConfigSticky(file: ParsedFile, object: KubeObject, editor: YamlE
     en: "GKE BackendConfig session affinity",
     zh: "GKE BackendConfig 会话亲和性",
   };
-  return [{ anchor: pair.key as Node, mechanism, edits: removePairs(editor, spec, [pair]) }];
+  const roots = [object.node];
+  const edits = removeEntries(editor, roots, spec, {
+    count: 1,
+    entryEdits: () => removePairs(editor, spec, [pair]),
+  });
+  return [{ anchor: pair.key as Node, mechanism, edits }];
 }
 
 /** Traefik CRDs: `sticky` on the services of an IngressRoute, or on a weighted TraefikService. */

@@ -7,10 +7,9 @@ import { jsonEntries, yamlEntries, type ConfigEntry } from "./shared/configEntri
 import { configEnvFix } from "./shared/configEnvFix";
 import { containsKnownSecret } from "./shared/knownSecrets";
 import type { NamedLiteral } from "./shared/pythonNamedValues";
-import { literalEnvName, uniqueEnvName } from "./shared/secretEnvNames";
+import { codeEnvName, contextPrefix, literalEnvName } from "./shared/secretEnvNames";
 import { isSecretName } from "./shared/secretNames";
 import { classifySecretValue, secretPreview } from "./shared/secretValues";
-import { projectDir } from "./shared/envFiles";
 
 /** A credential written into code or configuration travels with every copy of it. */
 export const rule: Rule = {
@@ -61,8 +60,13 @@ function checkCode(context: RuleContext): void {
 
 function reportCode(context: RuleContext, literal: NamedLiteral, piece: SecretPiece): void {
   const { file, workspace } = context;
-  const dir = projectDir(workspace, file.path);
-  const name = uniqueEnvName(workspace, dir, literalEnvName(literal), piece.value);
+  const name = codeEnvName(workspace, {
+    file,
+    start: literal.literal.start,
+    value: piece.value,
+    base: literalEnvName(literal),
+    qualifiers: [contextPrefix(literal.context)],
+  });
   const browser = !!file.script && isBrowserCode(workspace, file.path);
   const fix =
     piece.located && !literal.envWrite

@@ -1,6 +1,7 @@
+import * as path from "node:path";
 import { isMap, type Node, type Pair, type YAMLMap } from "yaml";
 import type { ParsedFile } from "../engine/parse";
-import type { Rule } from "../engine/rule";
+import type { Rule, RuleContext } from "../engine/rule";
 import type { Fix, Localized, Range } from "../engine/types";
 import { kubeObjects, type KubeObject } from "../languages/kubernetes";
 import { scalarString } from "../languages/yamlFile";
@@ -93,7 +94,7 @@ export const rule: Rule = {
       const data = configMap.node.get("data", true);
       if (!isMap(data)) continue;
       for (const credential of credentialsOf(file, data)) {
-        const { fixes, note } = moveFix(context.file, configMap, data, credential, entries);
+        const { fixes, note } = moveFix(context, configMap, data, credential, entries);
         report({
           range: credential.range,
           message: {
@@ -108,13 +109,14 @@ export const rule: Rule = {
 };
 
 function moveFix(
-  file: ParsedFile,
+  context: RuleContext,
   configMap: KubeObject,
   data: YAMLMap,
   credential: Credential,
   entries: ReturnType<typeof workspaceObjects>,
 ): { fixes: Fix[]; note: Localized } {
   if (credential.embedded) return { fixes: [], note: EMBEDDED };
+  const { file, workspace } = context;
   const plan = planMove({
     file,
     configMap,
@@ -122,12 +124,14 @@ function moveFix(
     pair: credential.pair,
     key: credential.key,
     entries,
+    workspace,
   });
   if ("reason" in plan) return { fixes: [], note: plan.reason };
+  const target = path.basename(plan.secretFile);
   const fix: Fix = {
     title: {
-      en: `Move ${credential.key} to Secret "${plan.secret}" and reference it`,
-      zh: `把 ${credential.key} 移到 Secret "${plan.secret}" 并改为引用它`,
+      en: `Move ${credential.key} to Secret "${plan.secret}" in ${target} (ignored by git) and reference it`,
+      zh: `把 ${credential.key} 移到 ${target} 中的 Secret "${plan.secret}"（git 忽略该文件）并改为引用它`,
     },
     changes: plan.changes,
     preferred: true,
@@ -135,8 +139,8 @@ function moveFix(
   return {
     fixes: [fix],
     note: {
-      en: "Move it to a Secret (and keep that manifest out of version control or sealed).",
-      zh: "请把它移到 Secret 中（并让该清单不进入版本库或加密保存）。",
+      en: `Move it to a Secret kept out of version control: the fix writes it to ${target} beside this file and adds that file to .gitignore; apply it from there, or seal it or sync it from a vault.`,
+      zh: `请把它移到不进入版本库的 Secret 中：修复会把它写入本文件旁的 ${target}，并把该文件加入 .gitignore；请从该文件应用，或加密封存、从密钥库同步。`,
     },
   };
 }

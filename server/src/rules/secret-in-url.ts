@@ -5,10 +5,9 @@ import { namedLiteralsOf } from "./shared/codeSecrets";
 import { codeStrings, type CodeString } from "./shared/codeStrings";
 import { jsonEntries, yamlEntries, yamlScalars, type ConfigEntry } from "./shared/configEntries";
 import { configEnvFix } from "./shared/configEnvFix";
-import { projectDir } from "./shared/envFiles";
 import { containsKnownSecret } from "./shared/knownSecrets";
 import type { NamedLiteral } from "./shared/pythonNamedValues";
-import { uniqueEnvName } from "./shared/secretEnvNames";
+import { codeEnvName } from "./shared/secretEnvNames";
 import { classifySecretValue, secretPreview } from "./shared/secretValues";
 import {
   classifyUrlPassword,
@@ -17,7 +16,7 @@ import {
   wholeUrl,
   type ParsedUrl,
 } from "./shared/serviceUrls";
-import { urlEnvName } from "./shared/urlEnvNames";
+import { urlEnvName, urlQualifiers } from "./shared/urlEnvNames";
 
 /** A password inside a connection URL is a hard-coded secret with a host attached. */
 export const rule: Rule = {
@@ -91,8 +90,13 @@ function codeFix(
 ): Fix | undefined {
   if (string.value === undefined || !wholeUrl(string.value) || named?.envWrite) return undefined;
   const { workspace, file } = context;
-  const base = urlEnvName(url, named, string.owner);
-  const name = uniqueEnvName(workspace, projectDir(workspace, file.path), base, string.value);
+  const name = codeEnvName(workspace, {
+    file,
+    start: string.start,
+    value: string.value,
+    base: urlEnvName(url, named, string.owner),
+    qualifiers: urlQualifiers(url, string.owner),
+  });
   const literal: NamedLiteral = named ?? asNamed(string, name);
   return codeEnvFix(context, {
     literal,

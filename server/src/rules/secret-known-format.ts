@@ -5,11 +5,11 @@ import { codeEnvFix } from "./shared/codeEnvFix";
 import { literalAt, namedLiteralsOf } from "./shared/codeSecrets";
 import { jsonEntries, yamlEntries, type ConfigEntry } from "./shared/configEntries";
 import { configEnvFix } from "./shared/configEnvFix";
-import { envFileChanges, projectDir } from "./shared/envFiles";
+import { envFileChanges } from "./shared/envFiles";
 import { ignoreFileChange, isGitIgnored } from "./shared/gitignore";
 import { findKnownSecrets, knownSecretPreview, type KnownSecret } from "./shared/knownSecrets";
 import type { NamedLiteral } from "./shared/pythonNamedValues";
-import { literalEnvName, uniqueEnvName } from "./shared/secretEnvNames";
+import { codeEnvName, contextPrefix, literalEnvName } from "./shared/secretEnvNames";
 
 const TEMPLATE_DOTENV = /(^|[._-])(example|sample|template|tpl|tmpl|dist|defaults)([._-]|$)/i;
 
@@ -87,7 +87,13 @@ function codeFix(
     : { start: secret.start, end: secret.end, value: secret.value };
   if (!whole && secret.format.id === "private-key") return undefined;
   const base = literal.kind === "comparison" ? secret.format.envName : literalEnvName(literal);
-  const name = uniqueEnvName(workspace, projectDir(workspace, file.path), base, target.value);
+  const name = codeEnvName(workspace, {
+    file,
+    start: literal.literal.start,
+    value: target.value,
+    base,
+    qualifiers: [contextPrefix(literal.context)],
+  });
   return codeEnvFix(context, { literal, ...target, name });
 }
 
@@ -127,7 +133,7 @@ function templateFix(
       },
       ...envFileChanges(workspace, file.path, [{ name: entry.name, value: entry.value }], {
         dir,
-      }).filter((change) => [".env", ".gitignore"].includes(path.basename(change.file))),
+      }).filter((change) => !change.file.endsWith(".env.example")),
     ],
     preferred: true,
   };

@@ -49,8 +49,19 @@ export const rule: Rule = {
         ? scriptMemoCaches(file.script.source)
         : [];
     for (const memo of memos) {
+      const range = file.source.range(memo.start, memo.end);
+      if (memo.library) {
+        report({
+          range,
+          message: {
+            en: `"${memo.name}" is a ${memo.library} instance, which keeps its entries inside this process: each replica holds its own copy, an update or invalidation reaches one of them while the others serve stale entries, and every restart starts cold. Keep the cache in Redis with a TTL.`,
+            zh: `"${memo.name}" 是 ${memo.library} 实例，其条目保存在本进程内部：每个副本各有一份，更新或失效只作用于其中一个，其余继续返回旧条目，每次重启都从空缓存开始。请把缓存放到 Redis 并设置 TTL。`,
+          },
+        });
+        continue;
+      }
       report({
-        range: file.source.range(memo.start, memo.end),
+        range,
         severity: "info",
         message: {
           en: `"${memo.name}" caches shared data (database or API results) inside this process: each replica holds its own copy, so after an update some requests keep seeing the old data until the process restarts. Keep the cache in Redis with a TTL (or invalidate it through a shared store).`,

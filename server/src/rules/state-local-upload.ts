@@ -1,6 +1,6 @@
 import type { ParsedFile } from "../engine/parse";
 import type { Rule } from "../engine/rule";
-import type { Fix, TextEdit } from "../engine/types";
+import type { Fix, Localized, TextEdit } from "../engine/types";
 import type { Workspace } from "../workspace/workspace";
 import { envFileChanges } from "./shared/envFiles";
 import { addPythonRequirement } from "./shared/manifests";
@@ -15,6 +15,24 @@ import {
 import { pythonImportMap } from "./shared/pythonServers";
 import { pythonUploads, scriptUploads, type LocalUpload } from "./shared/localUploads";
 import { mergeChanges } from "./shared/redisBacking";
+
+/** What to do by hand, with the libraries of the code's ecosystem. */
+const MANUAL: Record<"python" | "script", Localized> = {
+  python: {
+    en:
+      " Upload to object storage instead (boto3's upload_fileobj) and serve the files from " +
+      "there.",
+    zh: "请改为上传到对象存储（boto3 的 upload_fileobj），并从那里提供下载。",
+  },
+  script: {
+    en:
+      " Upload to object storage instead (@aws-sdk/client-s3, or multer-s3 as multer's " +
+      "storage) and serve the files from there.",
+    zh:
+      "请改为上传到对象存储（@aws-sdk/client-s3，或把 multer-s3 用作 multer 的 storage），" +
+      "并从那里提供下载。",
+  },
+};
 
 /** User uploads written to the container's own disk. */
 export const rule: Rule = {
@@ -44,12 +62,7 @@ export const rule: Rule = {
         : [];
     for (const upload of uploads) {
       const fix = upload.save ? s3Fix(workspace, file, upload) : undefined;
-      const manual = fix
-        ? { en: "", zh: "" }
-        : {
-            en: " Upload to object storage instead (boto3 upload_fileobj, or multer-s3 / @aws-sdk/client-s3) and serve the files from there.",
-            zh: "请改为上传到对象存储（boto3 的 upload_fileobj，或 multer-s3 / @aws-sdk/client-s3），并从那里提供下载。",
-          };
+      const manual = fix ? { en: "", zh: "" } : MANUAL[file.python ? "python" : "script"];
       const what =
         upload.kind === "folder"
           ? "Uploads go to a local folder"

@@ -157,7 +157,7 @@ ruleTester("container-root", {
       findings: [{ line: 1, column: 1 }],
       output: lines(
         "FROM node:20.15.1-alpine",
-        "COPY . .",
+        "COPY --chown=node:node . .",
         "USER node",
         'CMD ["node", "server.js"]',
       ),
@@ -168,6 +168,42 @@ ruleTester("container-root", {
       code: lines("FROM registry.example.test/base/runtime:4.2", "COPY app /app"),
       findings: [{ line: 1, column: 1 }],
       output: lines("FROM registry.example.test/base/runtime:4.2", "COPY app /app", "USER 10001"),
+    },
+    {
+      name: "a numeric user owns the copy of the build context; other copies stay",
+      file: "Dockerfile",
+      code: lines(
+        "FROM registry.example.test/base/runtime:4.2",
+        "COPY --from=registry.example.test/tools:1.0 /bin/tool /bin/tool",
+        "COPY config.yaml /etc/app/",
+        "COPY --link ./ /srv/app",
+        'ENTRYPOINT ["/srv/app/run"]',
+      ),
+      findings: [{ line: 1, column: 1 }],
+      output: lines(
+        "FROM registry.example.test/base/runtime:4.2",
+        "COPY --from=registry.example.test/tools:1.0 /bin/tool /bin/tool",
+        "COPY config.yaml /etc/app/",
+        "COPY --chown=10001:10001 --link ./ /srv/app",
+        "USER 10001",
+        'ENTRYPOINT ["/srv/app/run"]',
+      ),
+    },
+    {
+      name: "node: a copy that sets its owner already is left alone",
+      file: "Dockerfile",
+      code: lines(
+        "FROM node:20.15.1-slim",
+        "COPY --chown=1000:1000 . .",
+        'CMD ["node", "server.js"]',
+      ),
+      findings: [{ line: 1, column: 1 }],
+      output: lines(
+        "FROM node:20.15.1-slim",
+        "COPY --chown=1000:1000 . .",
+        "USER node",
+        'CMD ["node", "server.js"]',
+      ),
     },
     {
       name: "a user created by RUN is reused",

@@ -52,6 +52,58 @@ ruleTester("debug-enabled", {
     invalid("Dockerfile.g", "FROM python:3.12-slim\nENV DJANGO_DEBUG True\n", 2, 18),
     invalid("Dockerfile.h", "FROM python:3.12-slim\nENV APP_DEBUG=1 PORT=8000\n", 2, 15),
     invalid("Dockerfile.i", 'FROM python:3.12-slim\nENV FLASK_DEBUG="1"\n', 2, 17),
+    {
+      name: "the only env item goes with its env key",
+      file: "k8s/k.yaml",
+      code: pod("FLASK_DEBUG", '"1"').replace("      env:", "      # settings\n      env:"),
+      findings: [{ line: 12, column: 18 }],
+      output:
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n    - name: a\n      image: x:1.0.0\n      # settings\n",
+    },
+    {
+      name: "an env list that keeps other items keeps its key",
+      file: "k8s/l.yaml",
+      code: `${pod("DEBUG", '"true"')}        - name: PORT\n          value: "8000"\n`,
+      findings: [{ line: 11, column: 18 }],
+      output: `${pod("DEBUG", '"true"').split("        - name: DEBUG")[0]}        - name: PORT\n          value: "8000"\n`,
+    },
+    {
+      name: "the only env item before other container keys",
+      file: "k8s/m.yaml",
+      code: `${pod("DEBUG", '"1"')}      ports:\n        - containerPort: 8000\n`,
+      findings: [{ line: 11, column: 18 }],
+      output:
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n    - name: a\n      image: x:1.0.0\n      ports:\n        - containerPort: 8000\n",
+    },
+    {
+      name: "an env key that opens its list item stays, as an empty list",
+      file: "k8s/n.yaml",
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n    - env:\n        - name: DEBUG\n          value: "1"\n      name: a\n      image: x:1.0.0\n',
+      findings: [{ line: 9, column: 18 }],
+      output:
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n    - env: []\n      name: a\n      image: x:1.0.0\n",
+    },
+    {
+      name: "the only compose environment list item goes with its key",
+      file: "compose.prod.yml",
+      code: `${compose("      - FLASK_DEBUG=1\n")}    ports:\n      - "8000:8000"\n`,
+      findings: [{ line: 5, column: 21 }],
+      output: 'services:\n  api:\n    image: x:1.0.0\n    ports:\n      - "8000:8000"\n',
+    },
+    {
+      name: "the only compose environment mapping entry goes with its key",
+      file: "compose.deploy.yml",
+      code: compose("      DEBUG: 'true'\n"),
+      findings: [{ line: 5, column: 14 }],
+      output: "services:\n  api:\n    image: x:1.0.0\n",
+    },
+    {
+      name: "a flow environment list with one item",
+      file: "compose.live.yaml",
+      code: "services:\n  api:\n    image: x:1.0.0\n    environment: [FLASK_DEBUG=1]\n",
+      findings: [{ line: 4, column: 31 }],
+      output: "services:\n  api:\n    image: x:1.0.0\n",
+    },
     invalid(
       "Dockerfile.j",
       "FROM python:3.12-slim AS base\nFROM base\nENV FLASK_DEBUG=yes\n",

@@ -81,6 +81,48 @@ ruleTester("docker-pip-no-requirements", {
       outputFiles: { "requirements.txt": "flask\ngunicorn\n" },
     },
     {
+      name: "the requirements file is installed already: the command goes",
+      file: "Dockerfile",
+      code: image(
+        "COPY requirements.txt .",
+        "RUN pip install --no-cache-dir -r requirements.txt",
+        "RUN pip install stripe",
+      ),
+      files: { "requirements.txt": "flask==3.0.3\n" },
+      findings: [{ line: 5, column: 5 }],
+      output: image(
+        "COPY requirements.txt .",
+        "RUN pip install --no-cache-dir -r requirements.txt",
+      ),
+      outputFiles: { "requirements.txt": "flask==3.0.3\nstripe\n" },
+    },
+    {
+      name: "installed already in the same RUN: the chained command goes",
+      file: "Dockerfile",
+      code: image(
+        "COPY requirements.txt ./",
+        "RUN pip install -r ./requirements.txt && pip install --no-cache-dir -U stripe",
+      ),
+      files: { "requirements.txt": "flask==3.0.3\n" },
+      findings: [{ line: 4, column: 42 }],
+      output: image("COPY requirements.txt ./", "RUN pip install -r ./requirements.txt"),
+    },
+    {
+      name: "installed already, but from another index: the command stays",
+      file: "Dockerfile",
+      code: image(
+        "COPY requirements.txt .",
+        "RUN pip install -r requirements.txt",
+        "RUN pip install --index-url https://pypi.example.test/simple shop-client",
+      ),
+      findings: [{ line: 5, column: 5 }],
+      output: image(
+        "COPY requirements.txt .",
+        "RUN pip install -r requirements.txt",
+        "RUN pip install -r requirements.txt --index-url https://pypi.example.test/simple",
+      ),
+    },
+    {
       name: "python -m pip with extras",
       file: "Dockerfile",
       code: image("RUN python -m pip install 'uvicorn[standard]==0.30.1'"),

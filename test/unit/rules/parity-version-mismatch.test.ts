@@ -9,6 +9,9 @@ const compose = (db: string, cache = "redis:7.2.5") => `services:
     image: ${cache}
 `;
 
+const withVolume = (image: string, volume: string) =>
+  `services:\n  db:\n    image: ${image}\n    volumes:\n      - ${volume}\n`;
+
 const kube = (image: string, name = "db") => `apiVersion: apps/v1
 kind: StatefulSet
 metadata:
@@ -113,6 +116,42 @@ ruleTester("parity-version-mismatch", {
       files: { "k8s/db.yaml": kube("postgres:16.3") },
       findings: [{ line: 5, column: 12, messageIncludes: "16.3" }],
       output: compose("postgres:16"),
+    },
+    {
+      name: "a PostgreSQL data volume: the fix and the message say to dump and recreate it",
+      file: "docker-compose.yml",
+      code: `${withVolume("postgres:13", "pgdata:/var/lib/postgresql/data")}volumes:\n  pgdata:\n`,
+      files: { "k8s/db.yaml": kube("postgres:16.3") },
+      findings: [{ line: 3, column: 12, messageIncludes: '"pgdata" volume holds' }],
+      fixTitle: 'Use PostgreSQL 16 as in Kubernetes (dump and recreate the "pgdata" volume)',
+      output: `${withVolume("postgres:16", "pgdata:/var/lib/postgresql/data")}volumes:\n  pgdata:\n`,
+    },
+    {
+      name: "a MongoDB data directory bound from the host",
+      file: "docker-compose.yml",
+      code: withVolume("mongo:6.0", "./data/mongo:/data/db"),
+      files: { "k8s/db.yaml": kube("mongo:7.0.12") },
+      findings: [{ line: 3, column: 12, messageIncludes: "mongodump" }],
+      fixTitle: 'Use MongoDB 7.0 as in Kubernetes (dump and recreate the "./data/mongo" volume)',
+      output: withVolume("mongo:7.0", "./data/mongo:/data/db"),
+    },
+    {
+      name: "only an init script is mounted: no volume warning",
+      file: "docker-compose.yml",
+      code: withVolume("mysql:5.7", "./init.sql:/docker-entrypoint-initdb.d/init.sql:ro"),
+      files: { "k8s/db.yaml": kube("mysql:8.0.39") },
+      findings: [{ line: 3, column: 12 }],
+      fixTitle: "Use MySQL 8.0 as in Kubernetes",
+      output: withVolume("mysql:8.0", "./init.sql:/docker-entrypoint-initdb.d/init.sql:ro"),
+    },
+    {
+      name: "Redis data is not tied to the release: no volume warning",
+      file: "docker-compose.yml",
+      code: withVolume("redis:6.2.14", "cache:/data"),
+      files: { "k8s/cache.yaml": kube("redis:7.2.5", "cache") },
+      findings: [{ line: 3, column: 12 }],
+      fixTitle: "Use Redis 7.2.5 as in Kubernetes",
+      output: withVolume("redis:7.2.5", "cache:/data"),
     },
     {
       name: "the variant suffix stays",

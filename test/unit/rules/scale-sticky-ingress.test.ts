@@ -151,6 +151,13 @@ ruleTester("scale-sticky-ingress", {
         "apiVersion: cloud.google.com/v1\nkind: BackendConfig\nmetadata:\n  name: shop\nspec:\n  timeoutSec: 40\n  connectionDraining:\n    drainingTimeoutSec: 60\n",
     },
     {
+      name: "BackendConfig whose spec only held the affinity: the spec key goes too",
+      file: "k8s/bc.yaml",
+      code: "apiVersion: cloud.google.com/v1\nkind: BackendConfig\nmetadata:\n  name: shop\nspec:\n  sessionAffinity:\n    affinityType: CLIENT_IP\n",
+      findings: [{ line: 6, column: 3 }],
+      output: "apiVersion: cloud.google.com/v1\nkind: BackendConfig\nmetadata:\n  name: shop\n",
+    },
+    {
       name: "Traefik IngressRoute sticky service",
       file: "k8s/route.yaml",
       code: route(

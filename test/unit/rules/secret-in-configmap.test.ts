@@ -26,7 +26,15 @@ const envFrom =
   "          envFrom:\n            - configMapRef:\n                name: shop-config\n";
 
 const secret = (entries: string, name = "shop-config-secret", meta = "") =>
-  `---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\n${meta}type: Opaque\nstringData:\n${entries}`;
+  `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\n${meta}type: Opaque\nstringData:\n${entries}`;
+
+/** The Secret file the fix writes beside the manifest, and the `.gitignore` line for it. */
+const moved = (file: string, entries: string, meta = "") => ({
+  [file]: secret(entries, "shop-config-secret", meta),
+  ".gitignore": `/${file}\n`,
+});
+
+const withSecretRef = `${envFrom}            - secretRef:\n                name: shop-config-secret\n`;
 
 ruleTester("secret-in-configmap", {
   valid: [
@@ -79,18 +87,20 @@ ruleTester("secret-in-configmap", {
   ],
   invalid: [
     {
-      name: "configMapKeyRef is switched to the new Secret",
+      name: "configMapKeyRef is switched to the new Secret, written to an ignored file",
       file: "k8s/shop.yaml",
       code: `${configMap("  LOG_LEVEL: info\n  DB_PASSWORD: Lumen-Falcon-731 # rotate\n")}---\n${deployment(keyRef("DB_PASSWORD"))}`,
-      findings: [{ line: 7, column: 3, messageIncludes: "DB_PASSWORD" }],
-      output: `${configMap("  LOG_LEVEL: info\n")}---\n${deployment(keyRef("DB_PASSWORD", "secretKeyRef", "shop-config-secret"))}${secret("  DB_PASSWORD: Lumen-Falcon-731\n")}`,
+      findings: [{ line: 7, column: 3, messageIncludes: "shop.secret.yaml" }],
+      output: `${configMap("  LOG_LEVEL: info\n")}---\n${deployment(keyRef("DB_PASSWORD", "secretKeyRef", "shop-config-secret"))}`,
+      outputFiles: moved("k8s/shop.secret.yaml", "  DB_PASSWORD: Lumen-Falcon-731\n"),
     },
     {
       name: "envFrom gets a secretRef beside the configMapRef",
       file: "k8s/shop.yaml",
       code: `${configMap("  API_TOKEN: 'tok-9f8e7d6c5b4a3921'\n  LOG_LEVEL: info\n")}---\n${deployment(envFrom)}`,
       findings: [{ line: 6, column: 3 }],
-      output: `${configMap("  LOG_LEVEL: info\n")}---\n${deployment(`${envFrom}            - secretRef:\n                name: shop-config-secret\n`)}${secret("  API_TOKEN: 'tok-9f8e7d6c5b4a3921'\n")}`,
+      output: `${configMap("  LOG_LEVEL: info\n")}---\n${deployment(withSecretRef)}`,
+      outputFiles: moved("k8s/shop.secret.yaml", "  API_TOKEN: 'tok-9f8e7d6c5b4a3921'\n"),
     },
     {
       name: "nothing reads it in the workspace: reported without a fix",
@@ -101,15 +111,20 @@ ruleTester("secret-in-configmap", {
     },
     {
       name: "credentials in a URL; the workload sits in another file",
-      file: "k8s/config.yaml",
+      file: "k8s/config.yml",
       code: configMap(
         "  DATABASE_URL: postgresql://shop:Lumen-Falcon-731@db:5432/shop\n",
         "  namespace: shop\n",
       ),
       files: { "k8s/deployment.yaml": deployment(keyRef("DATABASE_URL")) },
       findings: [{ line: 7, column: 3, messageIncludes: "DATABASE_URL" }],
-      output: `${configMap("  {}\n", "  namespace: shop\n").replace("data:\n  {}\n", "data: {}\n")}${secret("  DATABASE_URL: postgresql://shop:Lumen-Falcon-731@db:5432/shop\n", "shop-config-secret", "  namespace: shop\n")}`,
+      output: configMap("  {}\n", "  namespace: shop\n").replace("data:\n  {}\n", "data: {}\n"),
       outputFiles: {
+        ...moved(
+          "k8s/config.secret.yml",
+          "  DATABASE_URL: postgresql://shop:Lumen-Falcon-731@db:5432/shop\n",
+          "  namespace: shop\n",
+        ),
         "k8s/deployment.yaml": deployment(
           keyRef("DATABASE_URL", "secretKeyRef", "shop-config-secret"),
         ),
@@ -132,11 +147,64 @@ ruleTester("secret-in-configmap", {
       output: null,
     },
     {
-      name: "a second key joins the Secret made for the first",
+      name: "a second key joins the Secret file made for the first; .gitignore has it already",
       file: "k8s/shop.yaml",
-      code: `${configMap("  API_TOKEN: tok-9f8e7d6c5b4a3921\n")}---\n${deployment(envFrom)}${secret("  DB_PASSWORD: Lumen-Falcon-731\n")}`,
+      code: `${configMap("  API_TOKEN: tok-9f8e7d6c5b4a3921\n")}---\n${deployment(withSecretRef)}`,
+      files: moved("k8s/shop.secret.yaml", "  DB_PASSWORD: Lumen-Falcon-731\n"),
       findings: [{ line: 6, column: 3 }],
-      output: `${configMap("  {}\n").replace("data:\n  {}\n", "data: {}\n")}---\n${deployment(`${envFrom}            - secretRef:\n                name: shop-config-secret\n`)}${secret("  DB_PASSWORD: Lumen-Falcon-731\n  API_TOKEN: tok-9f8e7d6c5b4a3921\n")}`,
+      output: `${configMap("  {}\n").replace("data:\n  {}\n", "data: {}\n")}---\n${deployment(withSecretRef)}`,
+      outputFiles: {
+        "k8s/shop.secret.yaml": secret(
+          "  DB_PASSWORD: Lumen-Falcon-731\n  API_TOKEN: tok-9f8e7d6c5b4a3921\n",
+        ),
+      },
+    },
+    {
+      name: "the key is in the Secret file already: it is not written twice",
+      file: "k8s/shop.yaml",
+      code: `${configMap("  LOG_LEVEL: info\n  API_TOKEN: tok-9f8e7d6c5b4a3921\n")}---\n${deployment(withSecretRef)}`,
+      files: {
+        "k8s/shop.secret.yaml": secret("  API_TOKEN: tok-9f8e7d6c5b4a3921\n"),
+        ".gitignore": "*.secret.yaml\n",
+      },
+      findings: [{ line: 7, column: 3 }],
+      output: `${configMap("  LOG_LEVEL: info\n")}---\n${deployment(withSecretRef)}`,
+    },
+    {
+      name: "the Secret file holds the key with another value: no fix",
+      file: "k8s/shop.yaml",
+      code: `${configMap("  API_TOKEN: tok-9f8e7d6c5b4a3921\n")}---\n${deployment(envFrom)}`,
+      files: { "k8s/shop.secret.yaml": secret("  API_TOKEN: tok-0000aaaa1111bbbb\n") },
+      findings: [{ line: 6, column: 3, messageIncludes: "shop.secret.yaml" }],
+      output: null,
+    },
+    {
+      name: "the nearest .gitignore of the project gets the entry",
+      file: "shop/deploy/k8s/shop.yaml",
+      code: `${configMap("  API_TOKEN: tok-9f8e7d6c5b4a3921\n  LOG_LEVEL: info\n")}---\n${deployment(envFrom)}`,
+      files: {
+        ".gitignore": "node_modules/\n",
+        "shop/.gitignore": "# local data\nuploads/\n",
+        "shop/package.json": "{}\n",
+      },
+      findings: [{ line: 6, column: 3 }],
+      output: `${configMap("  LOG_LEVEL: info\n")}---\n${deployment(withSecretRef)}`,
+      outputFiles: {
+        "shop/deploy/k8s/shop.secret.yaml": secret("  API_TOKEN: tok-9f8e7d6c5b4a3921\n"),
+        "shop/.gitignore": "# local data\nuploads/\n/deploy/k8s/shop.secret.yaml\n",
+      },
+    },
+    {
+      name: "no .gitignore in the project: one is created at the project root",
+      file: "shop/k8s/shop.yaml",
+      code: `${configMap("  API_TOKEN: tok-9f8e7d6c5b4a3921\n  LOG_LEVEL: info\n")}---\n${deployment(envFrom)}`,
+      files: { "shop/requirements.txt": "flask==3.0.3\n" },
+      findings: [{ line: 6, column: 3 }],
+      output: `${configMap("  LOG_LEVEL: info\n")}---\n${deployment(withSecretRef)}`,
+      outputFiles: {
+        "shop/k8s/shop.secret.yaml": secret("  API_TOKEN: tok-9f8e7d6c5b4a3921\n"),
+        "shop/.gitignore": "/k8s/shop.secret.yaml\n",
+      },
     },
     {
       name: "flow-style data and envFrom",
@@ -149,8 +217,8 @@ ruleTester("secret-in-configmap", {
         "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: shop-config}\ndata: {LOG_LEVEL: info}\n---\n" +
         deployment(
           "          envFrom: [{configMapRef: {name: shop-config}, prefix: SHOP_}, {secretRef: {name: shop-config-secret}, prefix: SHOP_}]\n",
-        ) +
-        secret("  SMTP_PASSWORD: 'Quartz-Otter-58'\n"),
+        ),
+      outputFiles: moved("k8s/shop.secret.yaml", "  SMTP_PASSWORD: 'Quartz-Otter-58'\n"),
     },
   ],
 });

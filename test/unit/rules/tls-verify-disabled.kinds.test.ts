@@ -75,6 +75,21 @@ ruleTester("tls-verify-disabled", {
     invalid("compose.b.yaml", compose("      GIT_SSL_NO_VERIFY: 'true'\n"), 5, 26),
     invalid("k8s/c.yaml", pod("NODE_TLS_REJECT_UNAUTHORIZED", '"0"'), 11, 18),
     invalid("k8s/d.yaml", pod("PYTHONHTTPSVERIFY", '"0"'), 11, 18),
+    {
+      name: "the only env item goes with its env key",
+      file: "k8s/e.yaml",
+      code: `${pod("NODE_TLS_REJECT_UNAUTHORIZED", '"0"')}      ports:\n        - containerPort: 80\n`,
+      findings: [{ line: 11, column: 18 }],
+      output:
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n    - name: a\n      image: x:1.0.0\n      ports:\n        - containerPort: 80\n",
+    },
+    {
+      name: "the only compose environment entry goes with its key",
+      file: "compose.c.yaml",
+      code: compose("      - PYTHONHTTPSVERIFY=0\n"),
+      findings: [{ line: 5, column: 27 }],
+      output: "services:\n  web:\n    image: x:1.0.0\n",
+    },
     invalid("Dockerfile.c", "FROM node:20.15-slim\nENV NODE_TLS_REJECT_UNAUTHORIZED 0\n", 2, 34),
     invalid("Dockerfile.d", "FROM python:3.12-slim\nENV A=1 PYTHONHTTPSVERIFY=0\n", 2, 27),
     invalid(".env.b", "GIT_SSL_NO_VERIFY=1\n", 1, 19),

@@ -53,7 +53,10 @@ const SIMPLE_KEY = (node: ts.Expression | string): boolean => {
 
 const OBJECT_KEYS = /^(socket|ws|conn|connection|req|request|res|response|ctx|client)$/;
 
-/** Whether a value stored as JSON would come back as something else (class instances, functions). */
+/**
+ * Whether a value stored as JSON would come back as something else (class instances, functions,
+ * a socket, request or response given as a parameter).
+ */
 function notJson(node: ts.Expression, depth = 0): boolean {
   const value = unwrapScript(node);
   if (depth > 3) return false;
@@ -69,7 +72,7 @@ function notJson(node: ts.Expression, depth = 0): boolean {
   if (ts.isArrayLiteralExpression(value)) return value.elements.some((e) => notJson(e, depth + 1));
   if (ts.isIdentifier(value)) {
     const init = localInitializer(value);
-    return init ? notJson(init, depth + 1) : false;
+    return init ? notJson(init, depth + 1) : OBJECT_KEYS.test(value.text);
   }
   return false;
 }

@@ -151,7 +151,11 @@ function moduleRefs(
   return refs;
 }
 
-type Candidate = Omit<ScriptContainer, "mutation"> & { className?: ts.ClassLikeDeclaration };
+type Candidate = Omit<ScriptContainer, "mutation"> & {
+  className?: ts.ClassLikeDeclaration;
+  /** A static field: one per process whatever the number of instances. */
+  shared?: boolean;
+};
 
 function moduleCandidates(source: ts.SourceFile): Candidate[] {
   const result: Candidate[] = [];
@@ -192,6 +196,39 @@ function thisRefs(
   return refs;
 }
 
+/** `Class.name` anywhere in the file, and `this.name` inside the class's static members. */
+function staticRefs(
+  source: ts.SourceFile,
+  cls: ts.ClassLikeDeclaration,
+  name: string,
+): ts.Expression[] {
+  const className = cls.name?.text;
+  const refs: ts.Expression[] = [];
+  for (const node of walkScript(source)) {
+    if (!ts.isPropertyAccessExpression(node) || node.name.text !== name) continue;
+    const owner = node.expression;
+    if (className && ts.isIdentifier(owner) && owner.text === className) refs.push(node);
+    else if (owner.kind === ts.SyntaxKind.ThisKeyword && isInStaticMember(node, cls)) {
+      refs.push(node);
+    }
+  }
+  return refs;
+}
+
+function isInStaticMember(node: ts.Node, cls: ts.ClassLikeDeclaration): boolean {
+  for (let p = node.parent; p && p !== cls; p = p.parent) {
+    if (p.parent === cls && ts.isClassElement(p)) return isStatic(p);
+  }
+  return false;
+}
+
+function isStatic(member: ts.ClassElement): boolean {
+  return (
+    ts.canHaveModifiers(member) &&
+    (ts.getModifiers(member) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword)
+  );
+}
+
 function classCandidates(source: ts.SourceFile): Candidate[] {
   const result: Candidate[] = [];
   for (const node of walkScript(source)) {
@@ -199,15 +236,18 @@ function classCandidates(source: ts.SourceFile): Candidate[] {
     for (const member of node.members) {
       if (ts.isPropertyDeclaration(member) && member.initializer && ts.isIdentifier(member.name)) {
         const kind = containerKind(member.initializer);
+        const shared = isStatic(member);
+        const field = member.name.text;
         if (kind)
           result.push({
-            name: `${node.name?.text ?? "class"}.${member.name.text}`,
+            name: `${node.name?.text ?? "class"}.${field}`,
             scope: "class",
             definition: member,
             value: member.initializer,
             kind,
-            refs: thisRefs(node, member.name.text, member),
+            refs: shared ? staticRefs(source, node, field) : thisRefs(node, field, member),
             className: node,
+            shared,
           });
       }
       if (!ts.isConstructorDeclaration(member) || !member.body) continue;
@@ -242,9 +282,15 @@ function classCandidates(source: ts.SourceFile): Candidate[] {
   return result;
 }
 
+/** A NestJS provider made per request or per consumer: `@Injectable({ scope: Scope.REQUEST })`. */
+function isRequestScoped(cls: ts.ClassLikeDeclaration): boolean {
+  const decorators = ts.canHaveDecorators(cls) ? (ts.getDecorators(cls) ?? []) : [];
+  return decorators.some((d) => /\bscope\s*:\s*Scope\.(REQUEST|TRANSIENT)\b/.test(d.getText()));
+}
+
 /** A class with one instance per process: decorated as injectable, exported or created once. */
 function isSingleton(source: ts.SourceFile, cls: ts.ClassLikeDeclaration | undefined): boolean {
-  if (!cls) return false;
+  if (!cls || isRequestScoped(cls)) return false;
   const name = cls.name?.text ?? "";
   if (/(Manager|Store|Registry|Service|Repository|Tracker|Storage)$/.test(name)) return true;
   if (
@@ -283,8 +329,9 @@ export function scriptContainers(source: ts.SourceFile): ScriptContainer[] {
     const field = candidate.name.split(".").pop() ?? "";
     const keyed = candidate.refs.some((r) => mutates(r) && KEY_HINT.test(r.parent.getText()));
     if (!STATE_NAME.test(field) && !keyed) continue;
-    if (candidate.scope === "class" && !isSingleton(source, candidate.className)) continue;
-    const { className: _cls, ...rest } = candidate;
+    const perInstance = candidate.scope === "class" && !candidate.shared;
+    if (perInstance && !isSingleton(source, candidate.className)) continue;
+    const { className: _cls, shared: _shared, ...rest } = candidate;
     result.push({ ...rest, mutation });
   }
   return result;

@@ -162,7 +162,9 @@ export function scriptStoreFix(
   const source = file.script?.source;
   if (!source) return {};
   const refuse = (line: number | undefined, en: string, zh: string): FixOutcome => ({
-    reason: line ? { en: `Line ${line}: ${en}`, zh: `第 ${line} 行：${zh}` } : { en, zh },
+    reason: line
+      ? { en: `Line ${line}: ${en}`, zh: `第 ${line} 行：${zh}` }
+      : { en: en.charAt(0).toUpperCase() + en.slice(1), zh },
   });
   if (container.scope !== "module" || (container.kind !== "map" && container.kind !== "object")) {
     return refuse(

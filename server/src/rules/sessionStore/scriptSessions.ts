@@ -28,12 +28,31 @@ export interface MemorySession {
 
 type StoreState = "store" | "memory" | "none" | "unknown";
 
+/** Operators that pick one of two values. */
+const CHOICE_OPERATORS = [
+  ts.SyntaxKind.QuestionQuestionToken,
+  ts.SyntaxKind.BarBarToken,
+  ts.SyntaxKind.AmpersandAmpersandToken,
+];
+
+/**
+ * Whether a store value is a MemoryStore. A choice (`test ? new MemoryStore() : redisStore`,
+ * `custom ?? new MemoryStore()`) is one only when every branch is.
+ */
+function storeOfValue(node: ts.Expression): "memory" | "store" {
+  const value = unwrapScript(node);
+  const branches = ts.isConditionalExpression(value)
+    ? [value.whenTrue, value.whenFalse]
+    : ts.isBinaryExpression(value) && CHOICE_OPERATORS.includes(value.operatorToken.kind)
+      ? [value.left, value.right]
+      : undefined;
+  if (branches) return branches.every((b) => storeOfValue(b) === "memory") ? "memory" : "store";
+  return /\bMemoryStore\b/.test(value.getText()) ? "memory" : "store";
+}
+
 function storeOfProperty(property: ts.ObjectLiteralElementLike): StoreState | undefined {
   if (declarationName(property) !== "store") return undefined;
-  if (ts.isPropertyAssignment(property)) {
-    return /\bMemoryStore\b/.test(property.initializer.getText()) ? "memory" : "store";
-  }
-  return "store";
+  return ts.isPropertyAssignment(property) ? storeOfValue(property.initializer) : "store";
 }
 
 /** Whether an options object literal carries a store, following spreads of local constants. */

@@ -3,8 +3,9 @@ import { calleeText, positionalArguments, keywordArgument } from "../../language
 import { ts, walkScript } from "../../languages/script";
 import { calleeName, enclosingFunction } from "./pythonCode";
 import { pythonImportMap, pythonServerCalls, qualifiedCallee } from "./pythonServers";
-import { enclosingScriptFunction, moduleBinding } from "./scriptCode";
+import { enclosingScriptFunction, moduleBinding, namedImportBinding } from "./scriptCode";
 import {
+  isDecoratedRouteMethod,
   isPythonHandler,
   isPythonWebModule,
   isScriptRouteCallback,
@@ -96,8 +97,10 @@ export function scriptBackgroundJobs(source: ts.SourceFile): BackgroundJob[] {
     source.text.includes("@nestjs/schedule");
   if (!isScriptWebModule(source) && !nest) return [];
   const cron = moduleBinding(source, "node-cron");
+  const cronSchedule = namedImportBinding(source, "node-cron", "schedule");
   const cronJob = source.text.includes("'cron'") || source.text.includes('"cron"');
   const nodeSchedule = moduleBinding(source, "node-schedule");
+  const scheduleJob = namedImportBinding(source, "node-schedule", "scheduleJob");
   const jobs: BackgroundJob[] = [];
   for (const node of walkScript(source)) {
     const anchor = ts.isCallExpression(node) || ts.isNewExpression(node) ? node.expression : node;
@@ -109,11 +112,14 @@ export function scriptBackgroundJobs(source: ts.SourceFile): BackgroundJob[] {
     if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) continue;
     const callee = node.expression.getText(source);
     const inRoute = isInsideRoute(node);
-    if (cron && callee === `${cron}.schedule` && !inRoute)
+    if (((cron && callee === `${cron}.schedule`) || callee === cronSchedule) && !inRoute)
       jobs.push({ node: at, kind: "cron", what: callee });
     else if (cronJob && ts.isNewExpression(node) && /(^|\.)CronJob$/.test(callee) && !inRoute)
       jobs.push({ node: at, kind: "cron", what: "CronJob" });
-    else if (nodeSchedule && callee === `${nodeSchedule}.scheduleJob` && !inRoute)
+    else if (
+      ((nodeSchedule && callee === `${nodeSchedule}.scheduleJob`) || callee === scheduleJob) &&
+      !inRoute
+    )
       jobs.push({ node: at, kind: "cron", what: callee });
     else if (callee === "setInterval" && ts.isCallExpression(node) && !inRoute) {
       const callback = node.arguments[0]?.getText(source) ?? "";
@@ -126,7 +132,7 @@ export function scriptBackgroundJobs(source: ts.SourceFile): BackgroundJob[] {
 
 function isInsideRoute(node: ts.Node): boolean {
   for (let fn = enclosingScriptFunction(node); fn; fn = enclosingScriptFunction(fn)) {
-    if (isScriptRouteCallback(fn)) return true;
+    if (isScriptRouteCallback(fn) || isDecoratedRouteMethod(fn)) return true;
   }
   return false;
 }

@@ -1,5 +1,14 @@
 import { parseTree, type Node as JsonNode } from "jsonc-parser";
-import { isMap, isPair, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from "yaml";
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from "yaml";
 import type { ParsedFile } from "../../engine/parse";
 import {
   containersOf,
@@ -22,6 +31,8 @@ export interface ConfigEntry {
   style: "pair" | "list-item" | "k8s-env" | "json";
   /** The YAML map that holds the entry (the `env` item for Kubernetes). */
   map?: YAMLMap;
+  /** The sequence a compose `KEY=value` item belongs to. */
+  list?: YAMLSeq;
   /** The key of the mapping that holds the entry (`database` for `database.password`). */
   parent?: string;
   /** The compose service or Kubernetes object and container the entry belongs to. */
@@ -90,7 +101,7 @@ function walk(file: ParsedFile, root: unknown, into: ConfigEntry[], rootScope: S
       for (const item of node.items) {
         if (isScalar(item) && typeof item.value === "string" && isListed(scope.key)) {
           const entry = listItem(file, item, scope);
-          if (entry) into.push(entry);
+          if (entry) into.push({ ...entry, list: node });
         } else {
           children.push({ node: item, scope: { ...scope, depth: depth + 1 } });
         }

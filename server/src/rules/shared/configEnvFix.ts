@@ -6,7 +6,7 @@ import type { FixContext } from "./codeEnvFix";
 import type { ConfigEntry } from "./configEntries";
 import { envFileChanges, projectDir } from "./envFiles";
 import { envName, isEnvName, isGenericSecretName } from "./secretNames";
-import { uniqueEnvName } from "./secretEnvNames";
+import { envNameFor, qualifiedNames } from "./secretEnvNames";
 import { yamlEditor } from "./yamlEdits";
 
 /**
@@ -26,7 +26,11 @@ function interpolationFix(context: FixContext, entry: ConfigEntry, dir?: string)
   const { file, workspace } = context;
   const envDir = dir ?? projectDir(workspace, file.path);
   const base = isEnvName(entry.name) ? entry.name : envName(qualifiedName(entry));
-  const name = uniqueEnvName(workspace, envDir, base, entry.value);
+  const name = envNameFor(workspace, {
+    dir: envDir,
+    value: entry.value,
+    names: [base, ...qualifiedNames(base, [entry.service])],
+  });
   const quote = entry.style === "list-item" ? "" : quoteAt(file.source.text, entry.start);
   const edit: TextEdit = {
     range: file.source.range(entry.start, entry.end),
@@ -84,11 +88,16 @@ function kubeSecretFix(context: FixContext, entry: ConfigEntry): Fix | undefined
   const key = pair?.key as Node | undefined;
   if (!map || !key?.range || !isScalar(pair?.value)) return undefined;
   const secret = secretNameFor(entry);
+  const secretKey = envNameFor(workspace, {
+    dir: projectDir(workspace, file.path),
+    value: entry.value,
+    names: [entry.name, ...qualifiedNames(entry.name, [entry.object?.name])],
+  });
   const editor = yamlEditor(file.source);
   const keyStart = key.range[0];
   let newText: string;
   if (map.flow) {
-    newText = `valueFrom: {secretKeyRef: {name: ${secret}, key: ${entry.name}}}`;
+    newText = `valueFrom: {secretKeyRef: {name: ${secret}, key: ${secretKey}}}`;
   } else {
     const column = file.source.positionAt(keyStart).character;
     const pad = (n: number) => " ".repeat(column + n * editor.unit);
@@ -96,7 +105,7 @@ function kubeSecretFix(context: FixContext, entry: ConfigEntry): Fix | undefined
       "valueFrom:",
       `${pad(1)}secretKeyRef:`,
       `${pad(2)}name: ${secret}`,
-      `${pad(2)}key: ${entry.name}`,
+      `${pad(2)}key: ${secretKey}`,
     ].join(editor.eol);
   }
   return {
@@ -106,7 +115,7 @@ function kubeSecretFix(context: FixContext, entry: ConfigEntry): Fix | undefined
     },
     changes: [
       { file: file.path, edits: [{ range: file.source.range(keyStart, entry.end), newText }] },
-      ...envFileChanges(workspace, file.path, [{ name: entry.name, value: entry.value }]),
+      ...envFileChanges(workspace, file.path, [{ name: secretKey, value: entry.value }]),
     ],
     preferred: true,
   };

@@ -5,10 +5,9 @@ import { containersOf, podSpec, type KubeObject } from "../../languages/kubernet
 import { scalarString } from "../../languages/yamlFile";
 import { mapItems, pairOf } from "../../languages/yamlSyntax";
 import { namespaceOf, sameNamespace, type KubeEntry } from "./kubeWorkloads";
+import type { Workspace } from "../../workspace/workspace";
+import { readSecretFile, secretFileChanges, secretFileOf } from "./secretFile";
 import {
-  addRawPair,
-  appendDocument,
-  blockLines,
   insertItemAfter,
   removePairs,
   replaceNode,
@@ -18,7 +17,9 @@ import {
 } from "./yamlEdits";
 
 /** What moving one ConfigMap key to a Secret takes, or why it cannot be done safely. */
-export type MovePlan = { changes: FileChange[]; secret: string } | { reason: Localized };
+export type MovePlan =
+  | { changes: FileChange[]; secret: string; secretFile: string }
+  | { reason: Localized };
 
 export interface MoveRequest {
   file: ParsedFile;
@@ -27,6 +28,7 @@ export interface MoveRequest {
   pair: Pair;
   key: string;
   entries: KubeEntry[];
+  workspace: Workspace;
 }
 
 const NO_READER: Localized = {
@@ -142,19 +144,15 @@ function readerEdits(request: MoveRequest, secret: string): Edits {
   return edits;
 }
 
-/** A Secret name no other Secret of the workspace uses, or the one this file already holds. */
-function secretTarget(request: MoveRequest): { name: string; stringData?: YAMLMap } {
+/** A Secret name the Secret file holds already, else one no Secret of the workspace uses. */
+function secretTarget(request: MoveRequest, secretFile: string): string {
+  const parsed = readSecretFile(request.workspace, secretFile);
   const base = `${request.configMap.name}-secret`;
   for (let n = 1; ; n++) {
     const name = n === 1 ? base : `${base}-${n}`;
-    const existing = request.entries.find(
-      (e) => e.object.kind === "Secret" && e.object.name === name,
-    );
-    if (!existing) return { name };
-    const stringData = existing.object.node.get("stringData", true);
-    if (existing.file.path === request.file.path && isMap(stringData) && !stringData.flow) {
-      return { name, stringData };
-    }
+    if (parsed.slot(name).state === "present") return name;
+    const taken = request.entries.some((e) => e.object.kind === "Secret" && e.object.name === name);
+    if (!taken) return name;
   }
 }
 
@@ -167,7 +165,8 @@ function valueText(request: MoveRequest): string {
   return JSON.stringify(scalarString(node) ?? "");
 }
 
-function configMapEdits(request: MoveRequest, target: { name: string; stringData?: YAMLMap }) {
+/** Removes the key from the ConfigMap, leaving `data: {}` when it was the last one. */
+function configMapEdits(request: MoveRequest): TextEdit[] {
   const editor = yamlEditor(request.file.source);
   const { data } = request;
   const edits = removePairs(editor, data, [request.pair]) ?? [];
@@ -178,34 +177,30 @@ function configMapEdits(request: MoveRequest, target: { name: string; stringData
     const at = request.file.source.positionAt(colon + 1);
     edits.push({ range: { start: at, end: at }, newText: " {}" });
   }
-  const line = `${yamlScalar(request.key)}: ${valueText(request)}`;
-  if (target.stringData) {
-    const edit = addRawPair(editor, target.stringData, request.key, valueText(request));
-    return edit ? [...edits, edit] : undefined;
-  }
-  const namespace = namespaceOf(request.configMap);
-  const metadata: Record<string, YamlValue> = { name: target.name };
-  if (namespace) metadata.namespace = namespace;
-  const lines = [
-    "apiVersion: v1",
-    "kind: Secret",
-    ...blockLines("metadata", metadata, 0, editor.unit),
-    "type: Opaque",
-    "stringData:",
-    `${" ".repeat(editor.unit)}${line}`,
-  ];
-  return [...edits, appendDocument(editor, lines)];
+  return edits;
 }
 
-/** Plans moving a ConfigMap key to a Secret and switching every reader of it. */
+/**
+ * Plans moving a ConfigMap key to a Secret in the git-ignored file beside the manifest and
+ * switching every reader of it.
+ */
 export function planMove(request: MoveRequest): MovePlan {
-  const target = secretTarget(request);
-  const readers = readerEdits(request, target.name);
+  const secretFile = secretFileOf(request.file.path);
+  const secret = secretTarget(request, secretFile);
+  const readers = readerEdits(request, secret);
   if (readers.unsafe || request.file.yaml?.helm) return { reason: MOUNTED };
   if (readers.readers === 0) return { reason: NO_READER };
-  const own = configMapEdits(request, target);
-  if (!own) return { reason: MOUNTED };
+  const stored = secretFileChanges(request.workspace, secretFile, {
+    name: secret,
+    namespace: namespaceOf(request.configMap),
+    key: request.key,
+    valueText: valueText(request),
+    value: scalarString(request.pair.value) ?? "",
+    unit: yamlEditor(request.file.source).unit,
+  });
+  if ("reason" in stored) return { reason: stored.reason };
+  const own = configMapEdits(request);
   readers.byFile.set(request.file.path, [...own, ...(readers.byFile.get(request.file.path) ?? [])]);
   const changes = [...readers.byFile].map(([file, edits]) => ({ file, edits }));
-  return { changes, secret: target.name };
+  return { changes: [...changes, ...stored.changes], secret, secretFile };
 }

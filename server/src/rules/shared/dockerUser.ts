@@ -118,3 +118,37 @@ export function placeUserLines(placement: Placement, lines: string[]): TextEdit[
   const newText = endsWithBreak ? lines.join(eol) + eol : eol + lines.join(eol) + eol;
   return [{ range: { start: at, end: at }, newText }];
 }
+
+/**
+ * The owner a COPY can give the files for the user the lines switch to: only a user that exists
+ * before any COPY runs (`node` of node images, or a numeric uid). A user that a RUN of the fix
+ * creates does not exist yet when the COPY runs.
+ */
+export function copyOwner(family: Family, lines: string[]): string | undefined {
+  if (lines.length !== 1) return undefined;
+  const user = lines[0].replace(/^USER\s+/, "");
+  if (/^\d+$/.test(user)) return `${user}:${user}`;
+  return family === "node" && user === "node" ? "node:node" : undefined;
+}
+
+/** The names of an instruction's flags (`--from`, `--chown`, `--link`…). */
+function flagNames(instruction: DockerInstruction): string[] {
+  const node = instruction.node as unknown as { getFlags?: () => Array<{ getName(): string }> };
+  return (node.getFlags?.() ?? []).map((f) => f.getName().toLowerCase());
+}
+
+/** `--chown` for the final stage's copies of the whole build context that set no owner. */
+export function chownEdits(source: SourceText, stage: DockerInstruction[], owner: string) {
+  const edits: TextEdit[] = [];
+  for (const instruction of stage) {
+    if (instruction.keyword !== "COPY" || !instruction.argsRange) continue;
+    if (flagNames(instruction).some((f) => f === "from" || f === "chown")) continue;
+    const paths = instruction.args.trim().split(/\s+/);
+    if (paths.length < 2 || !paths.slice(0, -1).some((p) => /^\.\/?$/.test(p))) continue;
+    const start = source.offsetAt(instruction.range.start);
+    if (source.text.slice(start, start + 4).toUpperCase() !== "COPY") continue;
+    const at = source.positionAt(start + 4);
+    edits.push({ range: { start: at, end: at }, newText: ` --chown=${owner}` });
+  }
+  return edits;
+}

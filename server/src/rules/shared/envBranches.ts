@@ -8,8 +8,9 @@ import { nameWords } from "./secretNames";
 /**
  * Code that picks its configuration by comparing the environment's name
  * (`if ENV == "production":`, `process.env.NODE_ENV === 'production' ? … : …`), when a branch
- * chooses a backing service or its settings. Branches that only turn logging or debugging up
- * or down are left alone.
+ * chooses a backing service or its settings, or a conditional's value is stored as one
+ * (`host: NODE_ENV === 'production' ? … : 'localhost'`, `DB_HOST = … if ENV == "prod" else …`).
+ * Branches that only turn logging or debugging up or down are left alone.
  */
 export interface EnvBranch {
   /** Offsets of the comparison. */
@@ -41,6 +42,12 @@ function mentionsConfig(name: string): boolean {
   return nameWords(name).some((w) => CONFIG_WORDS.has(w));
 }
 
+/** `DB_HOST`, `databaseUrl`, `host`: a name that is a setting of a backing service. */
+function namesConfig(name: string | undefined): boolean {
+  const words = nameWords(name ?? "");
+  return words.length > 0 && CONFIG_WORDS.has(words[words.length - 1]);
+}
+
 function isAddress(value: string | undefined): boolean {
   return !!value && /^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim());
 }
@@ -57,8 +64,8 @@ export function pythonEnvBranches(root: Node): EnvBranch[] {
         : node.childForFieldName("condition");
     const comparison = condition && pythonComparison(condition);
     if (!comparison) continue;
-    const bodies = pythonBodies(node);
-    if (bodies.some((b) => pythonChoosesConfig(b))) found.push(comparison);
+    const stored = node.type === "conditional_expression" && namesConfig(pythonTarget(node));
+    if (stored || pythonBodies(node).some((b) => pythonChoosesConfig(b))) found.push(comparison);
   }
   return found;
 }
@@ -120,17 +127,36 @@ function pythonBodies(node: Node): Node[] {
   return bodies;
 }
 
+/** The name an assignment stores under: `DB_HOST`, `settings.DB_HOST`, `config["DB_HOST"]`. */
+function pythonAssignedName(left: Node | null): string | undefined {
+  if (left?.type === "subscript") return pythonString(left.childForFieldName("subscript"));
+  if (left?.type === "attribute") return left.childForFieldName("attribute")?.text;
+  return left?.text;
+}
+
+/**
+ * The name a conditional expression's value is stored under: an assignment's target, a
+ * dictionary key (`"HOST": … if … else …`) or a keyword argument (`broker_url=…`).
+ */
+function pythonTarget(node: Node): string | undefined {
+  let value = node;
+  while (value.parent?.type === "parenthesized_expression") value = value.parent;
+  const parent = value.parent;
+  if (parent?.type === "assignment" && parent.childForFieldName("right")?.id === value.id) {
+    return pythonAssignedName(parent.childForFieldName("left"));
+  }
+  if (parent?.type === "pair" && parent.childForFieldName("value")?.id === value.id) {
+    return pythonString(parent.childForFieldName("key"));
+  }
+  if (parent?.type === "keyword_argument") return parent.childForFieldName("name")?.text;
+  return undefined;
+}
+
 function pythonChoosesConfig(body: Node): boolean {
   for (const node of walkPython(body)) {
     if (node.type === "string" && isAddress(pythonString(node))) return true;
     if (node.type === "assignment") {
-      const left = node.childForFieldName("left");
-      const name =
-        left?.type === "subscript"
-          ? pythonString(left.childForFieldName("subscript"))
-          : left?.type === "attribute"
-            ? left.childForFieldName("attribute")?.text
-            : left?.text;
+      const name = pythonAssignedName(node.childForFieldName("left"));
       if (name && mentionsConfig(name)) return true;
     }
     if (node.type === "call" && mentionsConfig(node.childForFieldName("function")?.text ?? ""))
@@ -169,7 +195,9 @@ export function scriptEnvBranches(source: ts.SourceFile): EnvBranch[] {
       continue;
     }
     const comparison = condition && scriptComparison(condition, source);
-    if (comparison && bodies.some((b) => scriptChoosesConfig(b))) found.push(comparison);
+    if (!comparison) continue;
+    const stored = ts.isConditionalExpression(node) && namesConfig(scriptTarget(node));
+    if (stored || bodies.some((b) => scriptChoosesConfig(b))) found.push(comparison);
   }
   return found;
 }
@@ -218,6 +246,37 @@ function isScriptEnvSubject(node: ts.Node): boolean {
   return false;
 }
 
+/** The name an assignment stores under: `host`, `opts.store`, `process.env["DB_URL"]`. */
+function scriptAssignedName(left: ts.Expression): string | undefined {
+  if (ts.isPropertyAccessExpression(left)) return left.name.text;
+  if (ts.isElementAccessExpression(left)) return scriptString(left.argumentExpression);
+  return left.getText();
+}
+
+/** The name a conditional expression's value is stored under (`host: … ? … : …`). */
+function scriptTarget(node: ts.ConditionalExpression): string | undefined {
+  let value: ts.Node = node;
+  while (
+    ts.isParenthesizedExpression(value.parent) ||
+    ts.isAsExpression(value.parent) ||
+    ts.isSatisfiesExpression(value.parent) ||
+    ts.isNonNullExpression(value.parent)
+  ) {
+    value = value.parent;
+  }
+  const parent = value.parent;
+  if (ts.isPropertyAssignment(parent) || ts.isVariableDeclaration(parent)) {
+    return ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name)
+      ? parent.name.text
+      : undefined;
+  }
+  const assigns =
+    ts.isBinaryExpression(parent) &&
+    parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    parent.right === value;
+  return assigns ? scriptAssignedName(parent.left) : undefined;
+}
+
 function scriptChoosesConfig(body: ts.Node): boolean {
   for (const node of walkScript(body)) {
     if (
@@ -226,12 +285,7 @@ function scriptChoosesConfig(body: ts.Node): boolean {
     )
       return true;
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const left = node.left;
-      const name = ts.isPropertyAccessExpression(left)
-        ? left.name.text
-        : ts.isElementAccessExpression(left)
-          ? scriptString(left.argumentExpression)
-          : left.getText();
+      const name = scriptAssignedName(node.left);
       if (name && mentionsConfig(name)) return true;
     }
     if (ts.isPropertyAssignment(node) && mentionsConfig(node.name.getText())) return true;

@@ -4,6 +4,7 @@ import type { FileChange } from "../../engine/types";
 import { dotenvNames } from "../../languages/dotenv";
 import { SourceText } from "../../languages/sourceText";
 import type { Workspace } from "../../workspace/workspace";
+import { dockerignoreChanges } from "./dockerignore";
 import { appendLines } from "./textFiles";
 
 const PROJECT_MARKERS = [
@@ -47,8 +48,9 @@ export interface EnvVariable {
 
 /**
  * The changes that move values out of code: `.env` gets the values, `.gitignore` ignores
- * `.env`, `.env.example` documents the names. Nothing is written twice. `dir` overrides the
- * folder (compose reads the `.env` beside the compose file).
+ * `.env`, the `.dockerignore` of every build context that holds it keeps it out of images,
+ * `.env.example` documents the names. Nothing is written twice. `dir` overrides the folder
+ * (compose reads the `.env` beside the compose file).
  */
 export function envFileChanges(
   workspace: Workspace,
@@ -67,6 +69,7 @@ export function envFileChanges(
       .map((v) => `${v.name}=${dotenvValue(v.value ?? "")}`);
     push(changes, appendLines(workspace, dotenv, lines, nameOf));
     push(changes, ignoreDotenv(workspace, dir));
+    changes.push(...dockerignoreChanges(workspace, dotenv));
   }
   const example = variables.map((v) => `${v.name}=${v.example ?? ""}`);
   push(changes, appendLines(workspace, path.join(dir, ".env.example"), example, nameOf));

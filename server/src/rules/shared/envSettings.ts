@@ -1,10 +1,12 @@
+import { isMap, isSeq } from "yaml";
 import type { ParsedFile } from "../../engine/parse";
 import type { TextEdit } from "../../engine/types";
 import { dockerProperties } from "../../languages/dockerSyntax";
 import { finalStage } from "../../languages/dockerfile";
 import type { SourceText } from "../../languages/sourceText";
 import { lastContentOffset } from "../../languages/yamlSyntax";
-import { yamlEntries } from "./configEntries";
+import { yamlEntries, type ConfigEntry } from "./configEntries";
+import { removeEntries, yamlEditor } from "./yamlEdits";
 
 /**
  * Environment variables a deployment file sets: compose `environment`, Kubernetes container
@@ -52,15 +54,29 @@ function yamlSettings(file: ParsedFile): EnvSetting[] {
       entry.style === "k8s-env" && entry.map
         ? lastContentOffset(file.source, entry.map) + 1
         : entry.end;
+    const removal = yamlRemoval(file, entry, () => lineRemoval(file.source, from, to));
     settings.push({
       name: entry.name,
       value: entry.value,
       start: entry.start,
       end: entry.end,
-      removal: lineRemoval(file.source, from, to),
+      removal: removal && (removal.length === 1 ? removal[0] : mergeEdits(file.source, removal)),
     });
   }
   return settings;
+}
+
+/** The removal of an entry, with the key of its collection when it is the only entry. */
+function yamlRemoval(file: ParsedFile, entry: ConfigEntry, line: () => TextEdit | undefined) {
+  const collection =
+    entry.style === "k8s-env" ? entry.container?.node.get("env", true) : (entry.list ?? entry.map);
+  const entryEdits = () => {
+    const edit = line();
+    return edit && [edit];
+  };
+  if (!isMap(collection) && !isSeq(collection)) return entryEdits();
+  const roots = (file.yaml?.documents ?? []).map((d) => d.contents);
+  return removeEntries(yamlEditor(file.source), roots, collection, { count: 1, entryEdits });
 }
 
 function keyStart(
@@ -114,6 +130,19 @@ export function lineRemoval(source: SourceText, start: number, end: number): Tex
   const next = last.line + 1 < source.lineCount ? { line: last.line + 1, character: 0 } : undefined;
   const endPosition = next ?? { line: last.line, character: source.lineText(last.line).length };
   return { range: { start: { line: first.line, character: 0 }, end: endPosition }, newText: "" };
+}
+
+/** Several non-overlapping edits as one, the text between them kept. */
+function mergeEdits(source: SourceText, edits: TextEdit[]): TextEdit {
+  const spans = edits
+    .map((e) => ({ ...e, from: source.offsetAt(e.range.start), to: source.offsetAt(e.range.end) }))
+    .sort((a, b) => a.from - b.from);
+  let newText = "";
+  spans.forEach((span, i) => {
+    if (i > 0) newText += source.text.slice(spans[i - 1].to, span.from);
+    newText += span.newText;
+  });
+  return { range: source.range(spans[0].from, spans[spans.length - 1].to), newText };
 }
 
 /** `ENV A=1 B=2` → `ENV A=1`: the property and the blank that separated it. */

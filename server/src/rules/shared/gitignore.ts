@@ -57,17 +57,27 @@ export function isGitIgnored(workspace: Workspace, file: string): boolean {
   return verdict(chain, file, false);
 }
 
-/** The `.gitignore` an entry for the file goes to: the nearest one, else a new one beside it. */
-export function nearestGitignore(workspace: Workspace, file: string): string {
-  const chain = gitignoreChain(workspace, file).filter((l) => workspace.exists(l.file));
-  return chain.length > 0
-    ? chain[chain.length - 1].file
-    : path.join(path.dirname(file), ".gitignore");
+/**
+ * The `.gitignore` an entry for the file goes to: the nearest one, else a new one beside it.
+ * With `root`, only those from the file's folder up to that folder count, and a missing one is
+ * created there.
+ */
+export function nearestGitignore(workspace: Workspace, file: string, root?: string): string {
+  const within = (dir: string) => !root || dir === root || dir.startsWith(root + path.sep);
+  const chain = gitignoreChain(workspace, file).filter(
+    (l) => within(l.dir) && workspace.exists(l.file),
+  );
+  if (chain.length > 0) return chain[chain.length - 1].file;
+  return path.join(root ?? path.dirname(file), ".gitignore");
 }
 
 /** Appends the entry that ignores a file to its nearest `.gitignore` (created when missing). */
-export function ignoreFileChange(workspace: Workspace, file: string): FileChange | undefined {
-  const gitignore = nearestGitignore(workspace, file);
+export function ignoreFileChange(
+  workspace: Workspace,
+  file: string,
+  options: { root?: string } = {},
+): FileChange | undefined {
+  const gitignore = nearestGitignore(workspace, file, options.root);
   const relative = path.relative(path.dirname(gitignore), file).split(path.sep).join("/");
   const entry = relative.includes("/") ? `/${relative}` : relative;
   return appendLines(workspace, gitignore, [entry]);

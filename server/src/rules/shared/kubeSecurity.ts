@@ -1,8 +1,10 @@
-import { isMap, isScalar, type Node, type Pair, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from "yaml";
 import type { ParsedFile } from "../../engine/parse";
 import type { TextEdit } from "../../engine/types";
-import type { KubeContainer } from "../../languages/kubernetes";
-import { isTemplated } from "../../languages/yamlSyntax";
+import type { KubeContainer, KubeObject } from "../../languages/kubernetes";
+import { scalarString } from "../../languages/yamlFile";
+import { isTemplated, mapItems } from "../../languages/yamlSyntax";
+import { imageUser } from "./imageUsers";
 import { isUnknownBlock } from "./kubeWorkloads";
 import { addPairs, fillEmptyPair, replaceNode, yamlEditor, type YamlValue } from "./yamlEdits";
 
@@ -12,7 +14,7 @@ export interface RootCause {
   node?: Node;
 }
 
-/** The uid a fix sets: high enough to match no user of common base images. */
+/** The uid a fix sets for other images: high enough to match no user of common base images. */
 export const NON_ROOT_UID = 10001;
 
 interface Setting {
@@ -57,20 +59,48 @@ export function rootCause(file: ParsedFile, container: KubeContainer): RootCause
   return isUnknown(file, container) ? undefined : { kind: "unset" };
 }
 
-/** The edits that make a container run as a non-root user, keeping the file's text. */
-export function nonRootEdits(file: ParsedFile, container: KubeContainer): TextEdit[] | undefined {
+/** The edits of a non-root fix, and the uid it sets when it sets one. */
+export interface NonRootFix {
+  edits: TextEdit[];
+  uid?: number;
+}
+
+/**
+ * The edits that make a container run as a non-root user, keeping the file's text. Well-known
+ * images run as their own user; when the pod keeps data on persistent volumes, the pod's
+ * `fsGroup` gives that user's group access to them.
+ */
+export function nonRootEdits(
+  file: ParsedFile,
+  object: KubeObject,
+  container: KubeContainer,
+): NonRootFix | undefined {
+  const user = imageUser(scalarString(container.node.get("image", true)));
+  const own = containerEdits(file, container, user?.uid ?? NON_ROOT_UID);
+  if (!own || !user || !keepsData(object, container.pod)) return own;
+  const group = fsGroupEdit(file, container.pod, user.gid);
+  return group ? { ...own, edits: [...own.edits, group] } : own;
+}
+
+function containerEdits(
+  file: ParsedFile,
+  container: KubeContainer,
+  uid: number,
+): NonRootFix | undefined {
   const editor = yamlEditor(file.source);
   const wanted: Record<string, YamlValue> = {};
   if (setting(file, container, "runAsNonRoot").value !== true) wanted.runAsNonRoot = true;
   const user = setting(file, container, "runAsUser");
-  if (!(typeof user.value === "number" && user.value > 0)) wanted.runAsUser = NON_ROOT_UID;
+  if (!(typeof user.value === "number" && user.value > 0)) wanted.runAsUser = uid;
   if (setting(file, container, "privileged").value === true) wanted.privileged = false;
 
   const pair = container.node.items.find(
     (p) => isScalar(p.key) && p.key.value === "securityContext",
   ) as Pair | undefined;
-  if (!pair) return single(addPairs(editor, container.node, { securityContext: wanted }));
-  if (!isMap(pair.value)) return single(fillEmptyPair(editor, pair, wanted));
+  const uidSet = typeof wanted.runAsUser === "number" ? wanted.runAsUser : undefined;
+  const fix = (edits: TextEdit[] | undefined) => (edits ? { edits, uid: uidSet } : undefined);
+  if (!pair) return fix(single(addPairs(editor, container.node, { securityContext: wanted })));
+  if (!isMap(pair.value)) return fix(single(fillEmptyPair(editor, pair, wanted)));
 
   const context = pair.value;
   const edits: TextEdit[] = [];
@@ -87,7 +117,29 @@ export function nonRootEdits(file: ParsedFile, container: KubeContainer): TextEd
     if (!edit) return undefined;
     edits.push(edit);
   }
-  return edits;
+  return fix(edits);
+}
+
+/** Whether the pod mounts persistent volumes: claim templates or claims among its volumes. */
+function keepsData(object: KubeObject, pod: YAMLMap): boolean {
+  const spec = object.node.get("spec", true);
+  const templates = isMap(spec) ? spec.get("volumeClaimTemplates", true) : undefined;
+  if (isSeq(templates) && templates.items.length > 0) return true;
+  return mapItems(pod.get("volumes", true)).some(
+    (v) => v.has("persistentVolumeClaim") || v.has("ephemeral"),
+  );
+}
+
+/** Adds `fsGroup` to the pod's securityContext unless one is set. */
+function fsGroupEdit(file: ParsedFile, pod: YAMLMap, gid: number): TextEdit | undefined {
+  const editor = yamlEditor(file.source);
+  const pair = pod.items.find((p) => isScalar(p.key) && p.key.value === "securityContext") as
+    | Pair
+    | undefined;
+  if (!pair) return addPairs(editor, pod, { securityContext: { fsGroup: gid } });
+  if (!isMap(pair.value)) return fillEmptyPair(editor, pair, { fsGroup: gid });
+  if (pair.value.has("fsGroup")) return undefined;
+  return addPairs(editor, pair.value, { fsGroup: gid });
 }
 
 function single(edit: TextEdit | undefined): TextEdit[] | undefined {

@@ -33,6 +33,8 @@ export interface MemoCache {
   start: number;
   end: number;
   name: string;
+  /** The package of an in-process cache recognised by its type (`node-cache`), not by its use. */
+  library?: string;
 }
 
 const MEMO_NAME = /(cache|memo|cached)/i;
@@ -94,7 +96,7 @@ export function scriptMemoCaches(source: ts.SourceFile): MemoCache[] {
       if (!init || !ts.isIdentifier(declaration.name)) continue;
       const name = declaration.name.text;
       const at = { start: declaration.getStart(source), end: declaration.getEnd(), name };
-      if (constructedBy(init, [nodeCache])) result.push(at);
+      if (constructedBy(init, [nodeCache])) result.push({ ...at, library: "node-cache" });
       else if (
         constructedBy(init, [lru, "Map"]) ||
         (ts.isObjectLiteralExpression(init) && init.properties.length === 0)

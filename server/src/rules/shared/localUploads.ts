@@ -12,8 +12,9 @@ import { ts, walkScript } from "../../languages/script";
 import { declarationName } from "../../languages/scriptSyntax";
 import { configSites } from "./pythonConfigKeys";
 import { calleeName, enclosingFunction } from "./pythonCode";
-import { enclosingScriptFunction, moduleBinding } from "./scriptCode";
-import { isPythonHandler, isScriptRouteCallback } from "./webApps";
+import { enclosingScriptFunction, moduleBinding, namedImportBinding } from "./scriptCode";
+import { unwrapScript } from "./scriptValues";
+import { isDecoratedRouteMethod, isPythonHandler, isScriptRouteCallback } from "./webApps";
 
 /** An upload (or handler write) that lands on the container's own disk. */
 export interface LocalUpload {
@@ -26,7 +27,7 @@ export interface LocalUpload {
 
 /** Cleaning up in the same handler: the file is temporary. */
 const CLEANS_UP =
-  /\b(os\.remove|os\.unlink|\.unlink\s*\(|shutil\.rmtree|tempfile\.|fs\.(unlink|rm)|unlinkSync|rmSync|fs\.promises\.(unlink|rm))/;
+  /\b(os\.remove|(unlink|rm)\s*\(|unlinkSync|rmSync|shutil\.rmtree|tempfile\.|fs\.(unlink|rm))/;
 const UPLOAD_CALLS = /^(save|open|FileSystemStorage|copyfileobj)$/;
 const LOCAL_PATH = /(\/tmp\b|upload|tmpdir|gettempdir)/i;
 const OBJECT_STORAGE =
@@ -139,27 +140,85 @@ function uploadFolders(root: Node): LocalUpload[] {
   }));
 }
 
-function multerUploads(source: ts.SourceFile, multer: string): LocalUpload[] {
+/** Options objects that NestJS hands to multer: `MulterModule.register`, `FileInterceptor`. */
+const NEST_MULTER = /^(MulterModule\.register|(File|Files|FileFields|AnyFiles)Interceptor)$/;
+
+/** A property of an options object literal, by name. */
+function optionOf(options: ts.Expression | undefined, name: string) {
+  if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
+  return options.properties.find((p) => declarationName(p) === name);
+}
+
+const fromEnv = (node: ts.Node | undefined): boolean =>
+  !!node && /process\.env/.test(node.getText());
+
+/** A multer `dest` that names a local folder (not one read from the environment). */
+function multerDest(source: ts.SourceFile, options: ts.Expression | undefined) {
+  const dest = optionOf(options, "dest");
+  if (!dest || fromEnv(dest)) return undefined;
+  return { start: dest.getStart(source), end: dest.getEnd(), kind: "multer" as const };
+}
+
+function multerUploads(source: ts.SourceFile, multer: string | undefined): LocalUpload[] {
+  const disk = namedImportBinding(source, "multer", "diskStorage");
+  const nest = loadsModule(source, "@nestjs/platform-express");
   const result: LocalUpload[] = [];
   for (const node of walkScript(source)) {
     if (!ts.isCallExpression(node)) continue;
     const callee = node.expression.getText(source);
-    if (callee === `${multer}.diskStorage`) {
+    if (nest && NEST_MULTER.test(callee)) {
+      const dest = multerDest(source, node.arguments[node.arguments.length - 1]);
+      if (dest) result.push(dest);
+    } else if ((multer && callee === `${multer}.diskStorage`) || (disk && callee === disk)) {
+      if (fromEnv(optionOf(node.arguments[0], "destination"))) continue;
       result.push({
         start: node.expression.getStart(source),
         end: node.expression.getEnd(),
         kind: "multer",
       });
-    } else if (
-      callee === multer &&
-      node.arguments[0] &&
-      ts.isObjectLiteralExpression(node.arguments[0])
-    ) {
-      const dest = node.arguments[0].properties.find((p) => declarationName(p) === "dest");
-      if (dest) result.push({ start: dest.getStart(source), end: dest.getEnd(), kind: "multer" });
+    } else if (multer && callee === multer) {
+      const dest = multerDest(source, node.arguments[0]);
+      if (dest) result.push(dest);
     }
   }
   return result;
+}
+
+function loadsModule(source: ts.SourceFile, module: string): boolean {
+  return source.statements.some(
+    (s) =>
+      ts.isImportDeclaration(s) &&
+      ts.isStringLiteral(s.moduleSpecifier) &&
+      s.moduleSpecifier.text === module,
+  );
+}
+
+const UPLOADED_FILES = /^(req|request)\.files\b/;
+
+/**
+ * Whether the object of a `.mv()` call is an express-fileupload file: `req.files.avatar`, or a
+ * name the handler binds to it (`const avatar = req.files.avatar`, `const { avatar } = req.files`).
+ */
+function isUploadedFile(fn: ts.Node, object: ts.Expression, source: ts.SourceFile): boolean {
+  if (UPLOADED_FILES.test(object.getText(source))) return true;
+  if (!ts.isIdentifier(object)) return false;
+  return [...walkScript(fn)].some((node) => {
+    if (!ts.isVariableDeclaration(node) || !node.initializer) return false;
+    const init = unwrapScript(node.initializer).getText(source);
+    if (!UPLOADED_FILES.test(init)) return false;
+    if (ts.isIdentifier(node.name)) return node.name.text === object.text;
+    return ts.isObjectBindingPattern(node.name)
+      ? node.name.elements.some((e) => ts.isIdentifier(e.name) && e.name.text === object.text)
+      : false;
+  });
+}
+
+/** The route handler a node runs in: its own function, or one its function is nested in. */
+function enclosingHandler(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let fn = enclosingScriptFunction(node); fn; fn = enclosingScriptFunction(fn)) {
+    if (isScriptRouteCallback(fn) || isDecoratedRouteMethod(fn)) return fn;
+  }
+  return undefined;
 }
 
 const FS_WRITES =
@@ -170,11 +229,17 @@ function scriptWrites(source: ts.SourceFile): LocalUpload[] {
   for (const node of walkScript(source)) {
     if (!ts.isCallExpression(node)) continue;
     const callee = node.expression.getText(source);
-    const fn = enclosingScriptFunction(node);
-    if (!fn || !isScriptRouteCallback(fn) || CLEANS_UP.test(fn.getText(source))) continue;
+    const fn = enclosingHandler(node);
+    if (!fn || CLEANS_UP.test(fn.getText(source))) continue;
     const args = node.arguments.map((a) => a.getText(source)).join(" ");
     const at = { start: node.getStart(source), end: node.getEnd() };
-    if (/\.mv$/.test(callee) && /^req\.files\b/.test(callee)) result.push({ ...at, kind: "move" });
+    const target = node.expression;
+    if (
+      ts.isPropertyAccessExpression(target) &&
+      target.name.text === "mv" &&
+      isUploadedFile(fn, target.expression, source)
+    )
+      result.push({ ...at, kind: "move" });
     else if (FS_WRITES.test(callee) && (LOCAL_PATH.test(args) || /\breq\.files?\b/.test(args)))
       result.push({ ...at, kind: "write" });
   }
@@ -195,9 +260,5 @@ function uploadDirs(source: ts.SourceFile): LocalUpload[] {
 /** JavaScript: multer disk storage, express-fileupload `mv`, formidable `uploadDir`, handler writes. */
 export function scriptUploads(source: ts.SourceFile): LocalUpload[] {
   const multer = moduleBinding(source, "multer");
-  return [
-    ...(multer ? multerUploads(source, multer) : []),
-    ...scriptWrites(source),
-    ...uploadDirs(source),
-  ];
+  return [...multerUploads(source, multer), ...scriptWrites(source), ...uploadDirs(source)];
 }

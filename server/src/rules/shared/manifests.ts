@@ -3,6 +3,7 @@ import { applyEdits as applyJsonEdits, findNodeAtLocation, modify, parseTree } f
 import type { FileChange } from "../../engine/types";
 import { SourceText } from "../../languages/sourceText";
 import type { Workspace } from "../../workspace/workspace";
+import { npmLockFollowUp } from "./npmPackages";
 import { appendLines } from "./textFiles";
 
 /** Versions a fix pins when it adds a package the project did not have. */
@@ -79,5 +80,6 @@ export function addNpmDependency(
   return {
     file: manifest,
     edits: [{ range: source.range(0, text.length), newText: updated }],
+    followUp: npmLockFollowUp(workspace, manifest),
   };
 }

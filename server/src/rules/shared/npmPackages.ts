@@ -2,6 +2,7 @@ import * as path from "node:path";
 import { parse as parseJsonc, type ParseError } from "jsonc-parser";
 import picomatch from "picomatch";
 import { parseDocument } from "yaml";
+import type { FollowUp } from "../../engine/types";
 import { DEPENDENCY_SECTIONS } from "../../languages/packageJson";
 import type { Workspace } from "../../workspace/workspace";
 
@@ -86,6 +87,25 @@ export function npmLockFor(workspace: Workspace, packageJson: string): string | 
     if (lock) return lock;
   }
   return undefined;
+}
+
+const INSTALL_COMMANDS: Record<string, string> = {
+  "package-lock.json": "npm install",
+  "npm-shrinkwrap.json": "npm install",
+  "yarn.lock": "yarn install",
+  "pnpm-lock.yaml": "pnpm install",
+  "bun.lockb": "bun install",
+  "bun.lock": "bun install",
+};
+
+/**
+ * What to run after dependencies were added to a package.json that has a lock file: `npm ci`
+ * refuses a lock that does not match the manifest, and a fix cannot run the package manager.
+ */
+export function npmLockFollowUp(workspace: Workspace, packageJson: string): FollowUp | undefined {
+  const lock = npmLockFor(workspace, packageJson);
+  const command = lock ? INSTALL_COMMANDS[path.basename(lock)] : undefined;
+  return lock && command ? { command, updates: lock } : undefined;
 }
 
 /** Names of every package of the workspace (monorepo members). */

@@ -11,6 +11,7 @@ import {
 } from "./dotenvLoading";
 import { envFileChanges } from "./envFiles";
 import { addPythonRequirement, KNOWN_VERSIONS, npmManifest } from "./manifests";
+import { npmLockFollowUp } from "./npmPackages";
 
 /** The Redis a developer runs locally; `.env` gets it so the app still starts. */
 export const LOCAL_REDIS_URL = "redis://localhost:6379/0";
@@ -69,6 +70,7 @@ export function mergeChanges(changes: FileChange[]): FileChange[] {
     if (existing) {
       existing.edits.push(...change.edits);
       existing.create = existing.create || change.create;
+      existing.followUp ??= change.followUp;
     } else {
       byFile.set(change.file, { ...change, edits: [...change.edits] });
     }
@@ -106,5 +108,9 @@ export function addNpmDependencies(
   }
   if (text === original) return undefined;
   const source = new SourceText(original);
-  return { file: manifest, edits: [{ range: source.range(0, original.length), newText: text }] };
+  return {
+    file: manifest,
+    edits: [{ range: source.range(0, original.length), newText: text }],
+    followUp: npmLockFollowUp(workspace, manifest),
+  };
 }

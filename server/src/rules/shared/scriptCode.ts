@@ -96,6 +96,38 @@ export function moduleBinding(source: ts.SourceFile, module: string): string | u
   return undefined;
 }
 
+/**
+ * The local name of one export of a module taken by name: `import { diskStorage as disk } from
+ * "multer"` or `const { diskStorage: disk } = require("multer")` → `disk`.
+ */
+export function namedImportBinding(
+  source: ts.SourceFile,
+  module: string,
+  name: string,
+): string | undefined {
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      if (scriptString(statement.moduleSpecifier) !== module) continue;
+      const bindings = statement.importClause?.namedBindings;
+      if (!bindings || !ts.isNamedImports(bindings)) continue;
+      const element = bindings.elements.find((e) => (e.propertyName ?? e.name).text === name);
+      if (element) return element.name.text;
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const pattern = declaration.name;
+        const init = declaration.initializer;
+        if (!ts.isObjectBindingPattern(pattern) || !init || !isRequireOf(init, module)) continue;
+        for (const element of pattern.elements) {
+          const key = element.propertyName ?? element.name;
+          const keyText = ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined;
+          if (keyText === name && ts.isIdentifier(element.name)) return element.name.text;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
 export function isRequireOf(node: ts.Node, module: string): boolean {
   return (
     ts.isCallExpression(node) &&

@@ -4,6 +4,8 @@ import type { Range } from "../../engine/types";
 import { pythonEnvNames, pythonString } from "../../languages/pythonSyntax";
 import { ts, walkScript } from "../../languages/script";
 import { envAliases, scriptString } from "../../languages/scriptSyntax";
+import type { Workspace } from "../../workspace/workspace";
+import { appModules } from "./appModules";
 import { pythonServerCalls, type PythonServerCall } from "./pythonServers";
 import { resolvePythonValue } from "./pythonValues";
 import { loadedModules } from "./scriptCode";
@@ -69,12 +71,13 @@ function isOneShot(root: Node, server: PythonServerCall): boolean {
     .some((c) => c.childForFieldName("function")?.text === `${name}.handle_request`);
 }
 
-function scriptHosts(file: ParsedFile): HostLiteral[] {
+function scriptHosts(file: ParsedFile, workspace?: Workspace): HostLiteral[] {
   const source = file.script?.source;
   if (!source || loadedModules(source).has("open")) return [];
   const env = envAliases(source);
   const result: HostLiteral[] = [];
-  for (const server of scriptServerCalls(source)) {
+  const appModule = workspace && appModules(workspace, file.path);
+  for (const server of scriptServerCalls(source, { appModule })) {
     const site = server.host;
     if (!site || usesEphemeralPort(server)) continue;
     const value = resolveScriptValue(source, site.value, env);
@@ -101,9 +104,12 @@ function usesEphemeralPort(server: ScriptServerCall): boolean {
   return [...walkScript(port)].some((n) => ts.isNumericLiteral(n) && n.text === "0");
 }
 
-/** Literal hosts of the servers a source file starts, each literal once. */
-export function serverHosts(file: ParsedFile): HostLiteral[] {
-  const all = file.python ? pythonHosts(file) : scriptHosts(file);
+/**
+ * Literal hosts of the servers a source file starts, each literal once. With the workspace, an
+ * app imported from another module of the project counts.
+ */
+export function serverHosts(file: ParsedFile, workspace?: Workspace): HostLiteral[] {
+  const all = file.python ? pythonHosts(file) : scriptHosts(file, workspace);
   const seen = new Set<string>();
   return all.filter((h) => {
     const key = `${h.hostRange.start.line}:${h.hostRange.start.character}`;

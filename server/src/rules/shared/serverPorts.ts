@@ -3,6 +3,8 @@ import type { Range } from "../../engine/types";
 import { pythonEnvNames } from "../../languages/pythonSyntax";
 import { ts } from "../../languages/script";
 import { envAliases } from "../../languages/scriptSyntax";
+import type { Workspace } from "../../workspace/workspace";
+import { appModules } from "./appModules";
 import { pythonServerCalls, type ArgumentSite } from "./pythonServers";
 import { portNumber, resolvePythonValue } from "./pythonValues";
 import { scriptServerCalls, type ScriptSite } from "./scriptServers";
@@ -13,7 +15,7 @@ export interface PortLiteral {
   port: number;
   /** What a finding underlines: the `port=5000` argument, else the literal. */
   range: Range;
-  /** The literal itself, which fixes replace. */
+  /** The literal itself with its `as const` assertion, if any, which fixes replace. */
   literal: Range;
   /** The server call that uses it, when the literal sits elsewhere (a constant). */
   call?: Range;
@@ -58,12 +60,22 @@ const BARE_CONTEXTS = [
   ts.SyntaxKind.ReturnStatement,
 ];
 
-function scriptPorts(file: ParsedFile): PortLiteral[] {
+/** `3000 as const`: a computed port may not keep a const assertion, so fixes replace both. */
+function constAsserted(node: ts.Expression): ts.Expression {
+  const parent = node.parent;
+  const asserted =
+    (ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent)) &&
+    ts.isConstTypeReference(parent.type);
+  return asserted ? parent : node;
+}
+
+function scriptPorts(file: ParsedFile, workspace?: Workspace): PortLiteral[] {
   const source = file.script?.source;
   if (!source) return [];
   const env = envAliases(source);
   const result: PortLiteral[] = [];
-  for (const server of scriptServerCalls(source)) {
+  const appModule = workspace && appModules(workspace, file.path);
+  for (const server of scriptServerCalls(source, { appModule })) {
     const site: ScriptSite | undefined = server.port;
     if (!site) continue;
     const value = resolveScriptValue(source, site.value, env);
@@ -71,22 +83,26 @@ function scriptPorts(file: ParsedFile): PortLiteral[] {
     const port = scriptPort(value.node);
     if (port === undefined) continue;
     const node = value.node;
-    const literal = directRange(file, node.getStart(source), node.getEnd());
+    const replaced = constAsserted(node);
+    const literal = directRange(file, replaced.getStart(source), replaced.getEnd());
     const viaProperty = value.via && ts.isPropertyAssignment(value.via) ? value.via : undefined;
     const argument = value.via ? (viaProperty ?? node) : site.argument;
     const range = directRange(file, argument.getStart(source), argument.getEnd());
     const call = value.via
       ? directRange(file, server.call.getStart(source), server.call.getEnd())
       : undefined;
-    const needsParentheses = !BARE_CONTEXTS.includes(node.parent.kind);
+    const needsParentheses = !BARE_CONTEXTS.includes(replaced.parent.kind);
     result.push({ port, range, literal, call, needsParentheses });
   }
   return result;
 }
 
-/** Literal ports of the servers a source file starts, each literal once. */
-export function serverPorts(file: ParsedFile): PortLiteral[] {
-  const all = file.python ? pythonPorts(file) : scriptPorts(file);
+/**
+ * Literal ports of the servers a source file starts, each literal once. With the workspace, an
+ * app imported from another module of the project counts (`require("./app").listen(3000)`).
+ */
+export function serverPorts(file: ParsedFile, workspace?: Workspace): PortLiteral[] {
+  const all = file.python ? pythonPorts(file) : scriptPorts(file, workspace);
   const seen = new Set<string>();
   return all.filter((p) => {
     const key = `${p.literal.start.line}:${p.literal.start.character}`;

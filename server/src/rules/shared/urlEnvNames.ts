@@ -67,3 +67,26 @@ function isAddressName(name: string): boolean {
   const words = nameWords(name);
   return words.some((w) => ADDRESS_WORDS.has(w)) || (isEnvName(name) && words.length > 0);
 }
+
+/** Words of a host name that say nothing about which instance it is. */
+const HOST_WORDS = new Set(
+  (
+    "db database postgres postgresql pg mysql mariadb mongo mongodb redis rabbitmq rabbit amqp " +
+    "mq broker server srv host svc service internal local localhost primary main www api " +
+    "prod production staging stage dev development test qa uat"
+  ).split(" "),
+);
+
+/**
+ * What may qualify a URL's name when the usual one is taken: the variable the client is
+ * assigned to (`limiter` → `LIMITER_REDIS_URL`), then the host's first label
+ * (`cache.shop.internal` → `CACHE_REDIS_URL`).
+ */
+export function urlQualifiers(url: ParsedUrl, owner?: string): Array<string | undefined> {
+  const ownerWords = /^[A-Za-z_][\w]*$/.test(owner ?? "")
+    ? nameWords(owner ?? "").filter((w) => !CLIENT_WORDS.has(w))
+    : [];
+  const label = /^[\d.:[\]]+$/.test(url.host) ? "" : (url.host.split(".")[0] ?? "");
+  const hostWords = nameWords(label).filter((w) => !HOST_WORDS.has(w));
+  return [ownerWords.join("_"), hostWords.join("_")];
+}

@@ -107,3 +107,12 @@ export function isScriptRouteCallback(fn: ts.Node): boolean {
       ts.isIdentifier(first))
   );
 }
+
+/** Decorators of NestJS (and routing-controllers) methods that answer an HTTP route. */
+const DECORATED_ROUTE = /^@(Get|Post|Put|Patch|Delete|All|Options|Head|Sse)\s*\(/;
+
+/** Whether a function is a controller method with a route decorator (`@Post("avatar")`). */
+export function isDecoratedRouteMethod(fn: ts.Node): boolean {
+  if (!ts.isMethodDeclaration(fn)) return false;
+  return (ts.getDecorators(fn) ?? []).some((d) => DECORATED_ROUTE.test(d.getText()));
+}

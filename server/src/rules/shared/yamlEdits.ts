@@ -261,3 +261,53 @@ export function rewriteScalar(editor: YamlEditor, node: Scalar, value: string): 
   const flow = /[[{]/.test(before.replace(/'[^']*'|"[^"]*"/g, ""));
   return replaceNode(editor, node, plainFits(value, flow) ? value : JSON.stringify(value));
 }
+
+/** The mapping entry whose value is a collection: `env:` for the container's env list. */
+export interface YamlOwner {
+  map: YAMLMap;
+  pair: Pair;
+}
+
+/** The pair that holds a collection as its value, searched without recursion. */
+export function ownerOf(roots: unknown[], collection: unknown): YamlOwner | undefined {
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (pair.value === collection) return { map: node, pair: pair as Pair };
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      stack.push(...node.items);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Removes entries of a collection; when none would be left, the key that holds the collection
+ * goes instead (no `env:` or `environment:` is left with a null value). `entryEdits` removes
+ * just the entries, for collections that keep others. Where the key cannot go (it shares its
+ * line with a list dash), the emptied collection is written as `[]` or `{}`.
+ */
+export function removeEntries(
+  editor: YamlEditor,
+  roots: unknown[],
+  collection: YAMLMap | YAMLSeq,
+  options: { count: number; entryEdits: () => TextEdit[] | undefined },
+): TextEdit[] | undefined {
+  if (options.count < collection.items.length) return options.entryEdits();
+  const owner = ownerOf(roots, collection);
+  const whole = owner && removePairs(editor, owner.map, [owner.pair]);
+  if (whole) return whole;
+  const range = collection.range;
+  if (!range) return undefined;
+  if (collection.flow) return [replaceNode(editor, collection, isSeq(collection) ? "[]" : "{}")];
+  const edits = options.entryEdits();
+  const key = owner?.pair.key as Node | undefined;
+  if (!edits || !key?.range || editor.source.text[key.range[1]] !== ":") return edits;
+  const at = editor.source.positionAt(key.range[1] + 1);
+  const empty = isSeq(collection) ? " []" : " {}";
+  return [...edits, { range: { start: at, end: at }, newText: empty }];
+}

@@ -1,0 +1,111 @@
+import * as assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { describe, it } from "node:test";
+import { repoRoot } from "../helpers/repo";
+
+const root = repoRoot();
+const shop = path.join(root, "examples", "shop");
+
+/** Secrets written into the example's code and configuration, by the file that holds them. */
+const SECRETS: Record<string, string[]> = {
+  "api/app.py": [
+    "4daf02224aba1f8c80109940dbd0d612",
+    "sk_live_Xam704IYkYRdg0IO3yURgswV",
+    "postgresql://shop:v32WUMNMrarT0B@postgres:5432/shop",
+  ],
+  "web/server.js": ["72d5e6501a70db6f47aa6025fbffc1dd", "shop-web-session-secret-2023"],
+  "docker-compose.yml": ["postgresql://shop:v32WUMNMrarT0B@db:5432/shop", "v32WUMNMrarT0B"],
+  "api/Dockerfile": ["cc523b3566096a0d3866e08958560553"],
+};
+
+function fix(dir: string): { status: number | null; stderr: string } {
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, "dist", "cli.js"), "check", dir, "--fix", "--lang", "en"],
+    { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
+  return { status: result.status, stderr: result.stderr };
+}
+
+/** Every file of a folder by relative path, with its text. */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, full).split(path.sep).join("/"), fs.readFileSync(full, "utf8"));
+  }
+  return files;
+}
+
+function changedFiles(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...after].filter(([file, text]) => before.get(file) !== text).map(([file]) => file);
+}
+
+/** Whether a `.dockerignore` line excludes the `.env` at the root of its context. */
+const ignoresDotenv = (text: string): boolean =>
+  text.split(/\r?\n/).some((line) => [".env", "/.env", "**/.env", ".env*"].includes(line.trim()));
+
+describe("check --fix on a copy of examples/shop", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tfd-fix-"));
+  fs.cpSync(shop, dir, { recursive: true });
+  const original = snapshot(dir);
+  const first = fix(dir);
+  const fixed = snapshot(dir);
+  const second = fix(dir);
+  const again = snapshot(dir);
+
+  it("changes files and lists every one it changed or created on stderr", () => {
+    const changed = changedFiles(original, fixed);
+    assert.ok(changed.length > 0, first.stderr);
+    const listed = new Set(first.stderr.split("\n").map((line) => line.trim().split(" ")[0]));
+    assert.deepEqual(
+      changed.filter((file) => !listed.has(file)),
+      [],
+      first.stderr,
+    );
+  });
+
+  it("reaches a fixed point: a second run changes nothing", () => {
+    assert.deepEqual(changedFiles(fixed, again), [], second.stderr);
+    assert.match(second.stderr, /No fixes applied/);
+  });
+
+  it("keeps every secret that was in the code in some .env", () => {
+    const dotenvs = [...fixed].filter(([file]) => path.basename(file) === ".env");
+    for (const [file, secrets] of Object.entries(SECRETS)) {
+      for (const secret of secrets) {
+        assert.ok(original.get(file)?.includes(secret), `${file} holds ${secret} before`);
+        assert.ok(
+          dotenvs.some(([, text]) => text.includes(secret)),
+          `${secret} from ${file} is in one of ${dotenvs.map(([f]) => f).join(", ")}`,
+        );
+      }
+    }
+  });
+
+  it("excludes each .env written beside a Dockerfile from the image", () => {
+    const written = [...fixed.keys()].filter(
+      (file) => path.basename(file) === ".env" && fixed.get(file) !== original.get(file),
+    );
+    const besideDockerfile = written.filter((file) =>
+      fixed.has(path.posix.join(path.posix.dirname(file), "Dockerfile")),
+    );
+    assert.ok(besideDockerfile.length > 0, `written: ${written.join(", ")}`);
+    for (const file of besideDockerfile) {
+      const dockerignore = path.posix.join(path.posix.dirname(file), ".dockerignore");
+      assert.ok(ignoresDotenv(fixed.get(dockerignore) ?? ""), `${dockerignore} lists .env`);
+    }
+  });
+
+  it("tells to run npm install when package.json changed beside package-lock.json", () => {
+    assert.notEqual(fixed.get("web/package.json"), original.get("web/package.json"));
+    assert.match(
+      first.stderr,
+      /web\/package\.json changed: run npm install to update web\/package-lock\.json/,
+    );
+  });
+});
