@@ -62,8 +62,32 @@ function shadows(fn: Node, name: string): boolean {
     .some((a) => a.childForFieldName("left")?.text === name);
 }
 
+/** The identifiers of a tree grouped by name, found once per tree. */
+const identifierIndexes = new WeakMap<Node["tree"], Map<string, Node[]>>();
+
+function identifiersNamed(root: Node, name: string): Node[] {
+  let index = identifierIndexes.get(root.tree);
+  if (!index) {
+    index = new Map();
+    for (const id of root.tree.rootNode.descendantsOfType("identifier")) {
+      const list = index.get(id.text);
+      if (list) list.push(id);
+      else index.set(id.text, [id]);
+    }
+    identifierIndexes.set(root.tree, index);
+  }
+  const within = (id: Node) => id.startIndex >= root.startIndex && id.endIndex <= root.endIndex;
+  return (index.get(name) ?? []).filter(within);
+}
+
 function moduleRefs(root: Node, name: string, definition: Node): Node[] {
-  return root.descendantsOfType("identifier").filter((id) => {
+  const shadowing = new Map<number, boolean>();
+  const shadowedIn = (fn: Node) => {
+    let known = shadowing.get(fn.id);
+    if (known === undefined) shadowing.set(fn.id, (known = shadows(fn, name)));
+    return known;
+  };
+  return identifiersNamed(root, name).filter((id) => {
     if (id.text !== name || id.parent?.id === definition.id) return false;
     const parent = id.parent;
     if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === id.id)
@@ -73,7 +97,7 @@ function moduleRefs(root: Node, name: string, definition: Node): Node[] {
     }
     if (parent?.type === "global_statement") return false;
     for (let fn = enclosingFunction(id); fn; fn = enclosingFunction(fn)) {
-      if (shadows(fn, name)) return false;
+      if (shadowedIn(fn)) return false;
     }
     return true;
   });

@@ -1,7 +1,7 @@
 import type { Node } from "web-tree-sitter";
 import type { TextEdit } from "../../engine/types";
 import { ensurePythonImport, pythonEnvNames } from "../../languages/pythonSyntax";
-import { pythonImportBlockEdit } from "./pythonImportBlock";
+import { leadingImportAnchor, pythonImportBlockEdit } from "./pythonImportBlock";
 import type { SourceText } from "../../languages/sourceText";
 
 /** The quote a Python file uses most, for the string literals a fix writes. */
@@ -115,10 +115,15 @@ export function replaceNode(source: SourceText, node: Node, newText: string): Te
   return { range: source.range(node.startIndex, node.endIndex), newText };
 }
 
-/** Top-level names bound by assignment, function, class or import. */
-export function moduleNames(root: Node): Set<string> {
+const namesOfTrees = new WeakMap<Node["tree"], Set<string>>();
+
+/** Every identifier spelled anywhere in the file, found once per syntax tree. */
+export function moduleNames(root: Node): ReadonlySet<string> {
+  const known = namesOfTrees.get(root.tree);
+  if (known) return known;
   const names = new Set<string>();
-  for (const node of root.descendantsOfType(["identifier"])) names.add(node.text);
+  for (const node of root.tree.rootNode.descendantsOfType("identifier")) names.add(node.text);
+  namesOfTrees.set(root.tree, names);
   return names;
 }
 
@@ -144,9 +149,29 @@ export function dotenvLoadCall(root: Node): Node | undefined {
   return calls[calls.length - 1];
 }
 
+/** The names a module-level import statement binds (`os` of `import os.path`, aliases). */
+function importedNames(statement: Node): string[] {
+  return statement.childrenForFieldName("name").map((name) => {
+    const alias = name.type === "aliased_import" ? name.childForFieldName("alias") : undefined;
+    return alias ? alias.text : name.text.split(".")[0];
+  });
+}
+
+/** The last module-level import of a name that lines of code refer to. */
+function lastImportUsedBy(root: Node, code: string[]): Node | undefined {
+  const words = new Set(code.join("\n").match(/[A-Za-z_]\w*/g) ?? []);
+  const imports = root.namedChildren.filter(
+    (s) =>
+      (s.type === "import_statement" || s.type === "import_from_statement") &&
+      importedNames(s).some((name) => words.has(name)),
+  );
+  return imports[imports.length - 1];
+}
+
 /**
  * Edits that add imports after the module's imports and module-level code after its `.env`
- * loading (right after the imports when it loads none), so the code sees the variables.
+ * loading and after the imports of the modules it uses (right after the imports when those
+ * all sit in the leading import block), so the code sees the variables and the names.
  */
 export function moduleCodeEdits(
   root: Node,
@@ -154,9 +179,12 @@ export function moduleCodeEdits(
   imports: string[],
   code: string[],
 ): TextEdit[] {
-  const loader = dotenvLoadCall(root);
-  if (!loader) return [pythonImportBlockEdit(root, source, [...imports, ...code])];
-  const edits = [linesAfter(source, loader, [...code, ""])];
+  const anchor = leadingImportAnchor(root);
+  const after = [dotenvLoadCall(root), lastImportUsedBy(root, code)]
+    .filter((n): n is Node => !!n && (!anchor || n.startIndex > anchor.startIndex))
+    .sort((a, b) => b.startIndex - a.startIndex)[0];
+  if (!after) return [pythonImportBlockEdit(root, source, [...imports, ...code])];
+  const edits = [linesAfter(source, after, [...code, ""])];
   if (imports.length > 0) edits.unshift(pythonImportBlockEdit(root, source, imports));
   return edits;
 }
