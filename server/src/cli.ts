@@ -8,6 +8,7 @@ import { initPython } from "./languages/python";
 import { PRODUCT } from "./product";
 import { RULES } from "./rules";
 import { AnalysisService } from "./service/analysisService";
+import { MAX_FILE_BYTES } from "./workspace/workspace";
 
 interface CheckOptions {
   format: "text" | "json" | "sarif";
@@ -50,13 +51,30 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
     const summary = fixSummary(report, { root, locale: options.lang });
     process.stderr.write(summary.join("\n") + "\n");
   }
-  const findings = list().flatMap((file) => service.analyse(file));
+  const checked = list();
+  const findings = checked.flatMap((file) => service.analyse(file));
+  for (const line of skippedLines(service, checked, root)) process.stderr.write(`${line}\n`);
   process.stdout.write(render(findings, options, root) + "\n");
 
   if (options.failOn === "none") return 0;
   const threshold = SEVERITY_ORDER.indexOf(options.failOn);
   return findings.some((f) => SEVERITY_ORDER.indexOf(f.severity) >= threshold) ? 1 : 0;
 }
+
+/** One line per file left unanalysed because of its size. */
+function skippedLines(service: AnalysisService, files: string[], root: string): string[] {
+  const megabytes = (bytes: number) => `${(bytes / MEGABYTE).toFixed(1)} MB`;
+  const limit = `${MAX_FILE_BYTES / MEGABYTE} MB`;
+  return files.flatMap((file) => {
+    const size = service.workspace.oversized(file);
+    const relative = path.relative(root, file).split(path.sep).join("/");
+    return size === undefined
+      ? []
+      : [`skipped: ${relative} (${megabytes(size)}, over the ${limit} limit)`];
+  });
+}
+
+const MEGABYTE = 1024 * 1024;
 
 function render(findings: ResolvedFinding[], options: CheckOptions, root: string): string {
   const formatOptions = { root, locale: options.lang };

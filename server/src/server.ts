@@ -1,5 +1,4 @@
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   CodeActionKind,
@@ -14,7 +13,8 @@ import { normalizeSettings } from "./engine/settings";
 import type { Locale } from "./engine/types";
 import { buildFaultIndex } from "./handbook/faultIndex";
 import { initPython } from "./languages/python";
-import { fileUri, toCodeAction, toDiagnostic } from "./lsp/convert";
+import { filePathOf, toCodeAction, toDiagnostic, type EditTargets } from "./lsp/convert";
+import { OpenDocuments } from "./lsp/openDocuments";
 import { Scheduler } from "./lsp/scheduler";
 import {
   FAULT_INDEX_REQUEST,
@@ -27,6 +27,7 @@ import { PRODUCT } from "./product";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const open = new OpenDocuments(documents);
 let service: AnalysisService | undefined;
 let locale: Locale = "en";
 let pullsConfiguration = false;
@@ -41,7 +42,7 @@ const logger = {
 function rootsOf(params: InitializeParams): string[] {
   const uris =
     params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  return uris.filter((u) => u.startsWith("file:")).map((u) => fileURLToPath(u));
+  return uris.map(filePathOf).filter((root): root is string => root !== undefined);
 }
 
 connection.onInitialize(async (params) => {
@@ -70,8 +71,10 @@ const scheduler = new Scheduler({
 function publish(file: string): void {
   if (!service) return;
   const findings = service.analyse(file);
+  open.analysed(file);
   const diagnostics = findings.map((f) => toDiagnostic(f, locale));
-  void connection.sendDiagnostics({ uri: fileUri(file), diagnostics });
+  const version = open.versionOf(file) ?? undefined;
+  void connection.sendDiagnostics({ uri: open.uriOf(file), version, diagnostics });
 }
 
 function notifyFindingsChanged(): void {
@@ -121,27 +124,23 @@ connection.onDidChangeConfiguration(async (change) => {
   if (await refreshSettings(pushed)) scheduler.runAll(service?.knownFiles() ?? []);
 });
 
-function pathOf(uri: string): string | undefined {
-  return uri.startsWith("file:") ? fileURLToPath(uri) : undefined;
-}
-
 documents.onDidChangeContent(({ document }) => {
-  const file = pathOf(document.uri);
+  const file = open.track(document.uri);
   if (!file || !service) return;
-  service.workspace.setOverlay(file, document.getText());
+  service.setOpenText(file, document.getText());
   scheduler.schedule(file);
 });
 
 documents.onDidClose(({ document }) => {
-  const file = pathOf(document.uri);
+  const file = open.untrack(document.uri);
   if (!file || !service) return;
-  service.workspace.setOverlay(file, undefined);
+  service.setOpenText(file, undefined);
   scheduler.schedule(file);
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
   for (const change of changes) {
-    const file = pathOf(change.uri);
+    const file = filePathOf(change.uri);
     if (!file || !service || documents.get(change.uri)) continue;
     if (change.type !== 2) {
       // A file appeared or went away: imports, manifests and cross-file findings may change.
@@ -156,10 +155,18 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   }
 });
 
-connection.onCodeAction(({ textDocument, range, context }) => {
-  const file = pathOf(textDocument.uri);
+connection.onCodeAction(async ({ textDocument, range, context }, token) => {
+  const file = filePathOf(textDocument.uri);
   if (!file || !service) return [];
+  // Fixes come from the text the editor has now: wait for the analysis a change scheduled.
+  if (open.isStale(file) && !(await scheduler.whenAnalysed(file))) publish(file);
+  if (token.isCancellationRequested || open.isStale(file)) return [];
   const current = service;
+  const targets: EditTargets = {
+    exists: (f) => current.workspace.exists(f),
+    uriOf: (f) => open.uriOf(f),
+    versionOf: (f) => open.versionOf(f),
+  };
   const actions: CodeAction[] = [];
   for (const finding of current.findingsOf(file)) {
     const touches =
@@ -170,12 +177,7 @@ connection.onCodeAction(({ textDocument, range, context }) => {
         (d) => d.code === finding.rule && d.range.start.line === finding.range.start.line,
       ) ?? toDiagnostic(finding, locale);
     for (const fix of finding.fixes) {
-      actions.push(
-        toCodeAction(finding, fix, diagnostic, {
-          locale,
-          exists: (f) => current.workspace.exists(f),
-        }),
-      );
+      actions.push(toCodeAction(finding, fix, diagnostic, { locale, targets }));
     }
   }
   return actions;

@@ -4,6 +4,8 @@ import { applyChanges } from "../engine/applyEdits";
 import { followUpsOf, type ChangeFollowUp } from "../engine/followUps";
 import type { Fix, Locale } from "../engine/types";
 import type { AnalysisService } from "../service/analysisService";
+import { decodeExactly, encodeText, type TextEncoding } from "../workspace/decode";
+import { MAX_FILE_BYTES } from "../workspace/workspace";
 
 /** Most fixes one file can take in a pass; each round re-analyses the file. */
 const MAX_ROUNDS = 100;
@@ -27,6 +29,8 @@ export interface FixReport {
   created: Set<string>;
   /** Commands the user must run, once each. */
   followUps: ChangeFollowUp[];
+  /** Files no fix was written to, because a rewrite would change their bytes: why, by path. */
+  refused: Map<string, string>;
 }
 
 function emptyReport(): FixReport {
@@ -37,6 +41,7 @@ function emptyReport(): FixReport {
     changed: new Set(),
     created: new Set(),
     followUps: [],
+    refused: new Map(),
   };
 }
 
@@ -78,30 +83,63 @@ export function fixFile(
     if (!finding) break;
     tried.add(`${finding.rule}:${finding.message.en}`);
     const fix = finding.fixes.find((f) => f.preferred) ?? finding.fixes[0];
-    if (applyFix(service, fix, report)) applied++;
+    if (applyFix(service, { fix, source: file }, report)) applied++;
   }
   return applied;
 }
 
-/** Writes a fix to disk; false when it would change nothing or a file cannot be read. */
-function applyFix(service: AnalysisService, fix: Fix, report: FixReport): boolean {
-  const before = new Map<string, string | undefined>();
-  for (const change of fix.changes) {
-    if (before.has(change.file)) continue;
-    const text = service.workspace.readText(change.file);
-    if (text === undefined && fs.existsSync(change.file)) return false;
-    before.set(change.file, text);
+interface OnDisk {
+  text: string;
+  encoding: TextEncoding;
+}
+
+/**
+ * A file as a fix finds it on disk: undefined when missing, or why it must not be rewritten.
+ * Never reads what is not a regular file: a FIFO would block.
+ */
+function readOnDisk(file: string): OnDisk | { reason: string } | undefined {
+  try {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat) return undefined;
+    if (!stat.isFile()) return { reason: "not a regular file" };
+    if (stat.size > MAX_FILE_BYTES) return { reason: "over the size limit" };
+    return decodeExactly(fs.readFileSync(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { reason: `cannot be read: ${code ?? (error as Error).message}` };
   }
-  const texts = new Map([...before].map(([file, text]) => [file, text ?? ""]));
+}
+
+/**
+ * Writes a fix to disk, each file in the encoding it had; false when it would change nothing,
+ * or when the file analysed or a file the fix edits would not come back byte for byte.
+ */
+function applyFix(
+  service: AnalysisService,
+  { fix, source }: { fix: Fix; source: string },
+  report: FixReport,
+): boolean {
+  const before = new Map<string, OnDisk | undefined>();
+  for (const file of [source, ...fix.changes.map((change) => change.file)]) {
+    if (before.has(file)) continue;
+    const found = readOnDisk(file);
+    if (found && "reason" in found) {
+      report.refused.set(file, found.reason);
+      return false;
+    }
+    before.set(file, found);
+  }
+  const texts = new Map(fix.changes.map((c) => [c.file, before.get(c.file)?.text ?? ""]));
   applyChanges(texts, fix.changes);
 
-  const written = [...texts].filter(([file, text]) => before.get(file) !== text);
+  const written = [...texts].filter(([file, text]) => before.get(file)?.text !== text);
   for (const [file, text] of written) {
-    if (before.get(file) === undefined) {
+    const old = before.get(file);
+    if (old === undefined) {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       report.created.add(file);
     }
-    fs.writeFileSync(file, text);
+    fs.writeFileSync(file, encodeText(text, old?.encoding ?? "utf8"));
     report.changed.add(file);
   }
   if (written.some(([file]) => report.created.has(file))) service.filesChanged();
@@ -118,7 +156,12 @@ function applyFix(service: AnalysisService, fix: Fix, report: FixReport): boolea
 export function fixSummary(report: FixReport, options: { root: string; locale: Locale }): string[] {
   const relative = (file: string) => path.relative(options.root, file).split(path.sep).join("/");
   const zh = options.locale === "zh";
-  if (report.applied === 0) return [zh ? "没有可应用的修复" : "No fixes applied"];
+  const refused = [...report.refused].map(([file, reason]) =>
+    zh
+      ? `未修复：${relative(file)}（${reason}；保持原样）`
+      : `Not fixed: ${relative(file)} (${reason}; left as it is)`,
+  );
+  if (report.applied === 0) return [zh ? "没有可应用的修复" : "No fixes applied", ...refused];
   const count = report.changed.size;
   const lines = [
     zh
@@ -129,6 +172,7 @@ export function fixSummary(report: FixReport, options: { root: string; locale: L
     const created = report.created.has(path.resolve(options.root, file));
     lines.push(`  ${file}${created ? (zh ? "（新建）" : " (created)") : ""}`);
   }
+  lines.push(...refused);
   for (const f of report.followUps) {
     lines.push(
       zh

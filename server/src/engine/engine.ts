@@ -48,6 +48,7 @@ export class Engine {
       const helmChart = isHelmTemplatePath(file, (p) => this.workspace.exists(p));
       parsed = parseFile(file, text, {
         helmChart,
+        root: this.workspace.rootOf(file),
         incremental: incremental ? this.trees : undefined,
       });
     } catch (error) {
@@ -90,6 +91,7 @@ export class Engine {
   private resolve(parsed: ParsedFile, raw: Finding[], settings: Settings): ResolvedFinding[] {
     const suppressed = suppressionsOf(parsed.source);
     const byId = new Map(this.rules.map((r) => [r.meta.id, r.meta]));
+    const editable = this.editableFiles();
     const resolved: ResolvedFinding[] = [];
     for (const finding of raw) {
       const meta = byId.get(finding.rule);
@@ -103,7 +105,9 @@ export class Engine {
         severity,
         factors: meta.factors,
         categories: meta.categories,
-        fixes: finding.fixes.map(withFollowUpTitle),
+        fixes: finding.fixes
+          .filter((fix) => fix.changes.every((change) => editable(change.file)))
+          .map(withFollowUpTitle),
       });
     }
     return resolved.sort(
@@ -111,6 +115,23 @@ export class Engine {
         a.range.start.line - b.range.start.line ||
         a.range.start.character - b.range.start.character,
     );
+  }
+
+  /**
+   * Whether a fix may edit a file: it is missing (the fix creates it) or readable as text. Edits
+   * computed for a file that exists but cannot be read (binary, too large, not a file) would
+   * treat it as empty and overwrite it.
+   */
+  private editableFiles(): (file: string) => boolean {
+    const known = new Map<string, boolean>();
+    return (file) => {
+      let editable = known.get(file);
+      if (editable === undefined) {
+        editable = this.workspace.readText(file) !== undefined || !this.workspace.exists(file);
+        known.set(file, editable);
+      }
+      return editable;
+    };
   }
 
   private reportCrash(rule: string, file: string, error: unknown): void {

@@ -49,10 +49,33 @@ function isRequirementsPath(file: string): boolean {
   );
 }
 
-const TEST_PATH =
-  /(^|[\\/])(tests?|__tests__|__fixtures__|fixtures|testdata)[\\/]|(^|[\\/])(test_[^\\/]*\.py|[^\\/]*_test\.py|conftest\.py|[^\\/]*\.(test|spec)\.[cm]?[jt]sx?)$/i;
+/** Folders of tests, fixtures, mocks and end-to-end suites (Cypress, Playwright, RSpec). */
+const TEST_DIRS = [
+  "tests?",
+  "testing",
+  "__tests__",
+  "__fixtures__",
+  "__mocks__",
+  "fixtures",
+  "testdata",
+  "specs?",
+  "e2e",
+  "cypress",
+];
+const TEST_DIR = new RegExp(`(^|[\\\\/])(${TEST_DIRS.join("|")})[\\\\/]`, "i");
 
-/** Test and fixture files report at hint severity. */
+/** `test_x.py`, `x.test.ts`, `x.cy.ts`, `x.e2e-spec.ts`, `x_spec.rb`, `X.stories.tsx`. */
+const TEST_FILES = [
+  "test_[^\\\\/]*\\.py",
+  "[^\\\\/]*_test\\.py",
+  "conftest\\.py",
+  "[^\\\\/]*\\.(test|spec|cy|e2e|e2e-spec)\\.[cm]?[jt]sx?",
+  "[^\\\\/]*_spec\\.(rb|[cm]?[jt]sx?)",
+  "[^\\\\/]*\\.stories\\.([cm]?[jt]sx?|mdx)",
+];
+const TEST_FILE = new RegExp(`(^|[\\\\/])(${TEST_FILES.join("|")})$`, "i");
+
+/** Test, fixture and story files report at hint severity. */
 export function isTestPath(file: string): boolean {
-  return TEST_PATH.test(file);
+  return TEST_DIR.test(file) || TEST_FILE.test(file);
 }

@@ -38,6 +38,11 @@ export interface ParseOptions {
   helmChart?: boolean;
   /** Caches that re-parse an edited file incrementally (open documents). */
   incremental?: { python: PythonTreeCache; script: ScriptTreeCache };
+  /**
+   * The workspace folder of the file: only the path below it says whether the file is a test,
+   * so a checkout that happens to sit under a `tests/` folder is not all tests.
+   */
+  root?: string;
 }
 
 export function parseFile(
@@ -48,7 +53,8 @@ export function parseFile(
   const kind = fileKindOf(file);
   if (!kind) return undefined;
   const source = new SourceText(text);
-  const parsed: ParsedFile = { path: file, kind, source, isTest: isTestPath(file) };
+  const below = options.root ? path.relative(options.root, file) : file;
+  const parsed: ParsedFile = { path: file, kind, source, isTest: isTestPath(below) };
 
   switch (kind) {
     case "python":

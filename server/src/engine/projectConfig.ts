@@ -7,7 +7,8 @@ export const PROJECT_CONFIG = ".twelve-factor.yaml";
 
 /**
  * Reads `.twelve-factor.yaml` at a root: `rules` (id → severity or off) and `ignore` (globs).
- * A broken file yields no settings and an error message, never an exception.
+ * A broken file yields no settings and an error message, never an exception: the caller logs
+ * it and goes on with the defaults.
  */
 export function readProjectSettings(
   workspace: Workspace,
@@ -15,10 +16,17 @@ export function readProjectSettings(
 ): { settings?: Settings; error?: string } {
   const text = workspace.readText(path.join(root, PROJECT_CONFIG));
   if (text === undefined) return {};
-  const document = parseDocument(text);
-  if (document.errors.length > 0) {
-    return { error: `${PROJECT_CONFIG}: ${document.errors[0].message}` };
+  try {
+    const document = parseDocument(text);
+    if (document.errors.length > 0) return { error: problem(document.errors[0].message) };
+    // Expanding aliases throws on an alias bomb (and on an alias to a missing anchor).
+    const data = (document.toJS() ?? {}) as Record<string, unknown>;
+    return { settings: normalizeSettings({ rules: data.rules, exclude: data.ignore }) };
+  } catch (error) {
+    return { error: problem(error instanceof Error ? error.message : String(error)) };
   }
-  const data = (document.toJS() ?? {}) as Record<string, unknown>;
-  return { settings: normalizeSettings({ rules: data.rules, exclude: data.ignore }) };
+}
+
+function problem(message: string): string {
+  return `${PROJECT_CONFIG}: ${message}; the file is ignored`;
 }

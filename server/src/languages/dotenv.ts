@@ -13,7 +13,7 @@ export interface DotenvFile {
   entries: DotenvEntry[];
 }
 
-const ASSIGNMENT = /^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*?)\s*$/;
+const ASSIGNMENT = /^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*((?:.*\S)?)\s*$/;
 
 export function parseDotenv(text: SourceText): DotenvFile {
   const entries: DotenvEntry[] = [];
@@ -39,7 +39,7 @@ export function parseDotenv(text: SourceText): DotenvFile {
 function unquote(value: string): string {
   const quoted = /^(['"])(.*)\1$/.exec(value);
   if (quoted) return quoted[2];
-  return value.replace(/\s+#.*$/, "");
+  return value.replace(/(?<!\s)\s+#.*$/, "");
 }
 
 /** The names a dotenv text defines, for checks that only need the names. */

@@ -26,13 +26,25 @@ export function pythonQuote(node: Node): string {
 
 /** Names that the module binds to `os` and to `os.environ` (aliases included). */
 export interface PythonEnvNames {
-  os: Set<string>;
-  environ: Set<string>;
-  getenv: Set<string>;
+  os: ReadonlySet<string>;
+  environ: ReadonlySet<string>;
+  getenv: ReadonlySet<string>;
 }
 
-export function pythonEnvNames(root: Node): PythonEnvNames {
-  const names: PythonEnvNames = { os: new Set(), environ: new Set(), getenv: new Set() };
+const envNamesOfTrees = new WeakMap<Node["tree"], Readonly<PythonEnvNames>>();
+
+/** The names of a module, found once per syntax tree (rules ask once per finding). */
+export function pythonEnvNames(root: Node): Readonly<PythonEnvNames> {
+  const whole = root.id === root.tree.rootNode.id;
+  const known = whole ? envNamesOfTrees.get(root.tree) : undefined;
+  if (known) return known;
+  const names = findEnvNames(root);
+  if (whole) envNamesOfTrees.set(root.tree, names);
+  return names;
+}
+
+function findEnvNames(root: Node): PythonEnvNames {
+  const names = { os: new Set<string>(), environ: new Set<string>(), getenv: new Set<string>() };
   for (const node of root.descendantsOfType(["import_statement", "import_from_statement"])) {
     if (node.type === "import_statement") {
       for (const child of node.namedChildren) {
@@ -117,7 +129,10 @@ export function ensurePythonImport(root: Node, source: SourceText, module: strin
   );
   if (present) return [];
   const imports = statements.filter(
-    (s) => s.type === "import_statement" || s.type === "import_from_statement",
+    (s) =>
+      s.type === "import_statement" ||
+      s.type === "import_from_statement" ||
+      s.type === "future_import_statement",
   );
   const eol = source.eol;
   if (imports.length > 0) {
@@ -125,15 +140,26 @@ export function ensurePythonImport(root: Node, source: SourceText, module: strin
     const at = source.positionAt(last.endIndex);
     return [{ range: { start: at, end: at }, newText: `${eol}import ${module}` }];
   }
-  const first = statements[0];
+  const first = statements.find((s) => s.type !== "comment");
   const docstring =
     first?.type === "expression_statement" && first.namedChildren[0]?.type === "string";
-  if (docstring) {
+  if (first && docstring) {
     const at = source.positionAt(first.endIndex);
     return [{ range: { start: at, end: at }, newText: `${eol}${eol}import ${module}` }];
   }
-  const start = { line: 0, character: 0 };
-  return [{ range: { start, end: start }, newText: `import ${module}${eol}` }];
+  if (first) {
+    const at = source.positionAt(first.startIndex);
+    return [{ range: { start: at, end: at }, newText: `import ${module}${eol}` }];
+  }
+  const comments = statements.filter((s) => s.type === "comment");
+  const last = comments[comments.length - 1];
+  const at = source.positionAt(last ? last.endIndex : 0);
+  return [
+    {
+      range: { start: at, end: at },
+      newText: last ? `${eol}import ${module}` : `import ${module}${eol}`,
+    },
+  ];
 }
 
 /** The name a function-call result or class instance is bound to at module level. */

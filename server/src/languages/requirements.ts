@@ -119,7 +119,7 @@ function isUrlOrPath(text: string): boolean {
 }
 
 function readRequirement(logical: LogicalLine, text: string, lead: number): RequirementEntry {
-  const requirementText = text.slice(lead).split(/\s+--?[a-z]/i)[0];
+  const requirementText = text.slice(lead).split(/(?<!\s)\s+--?[a-z]/i)[0];
   const parsed = parsePep508(requirementText);
   if (!parsed) return { type: "option", line: logical.line };
   const start = offsetOf(logical, lead);
@@ -147,8 +147,25 @@ function readRequirement(logical: LogicalLine, text: string, lead: number): Requ
 
 function readUrl(logical: LogicalLine, at: number, editable: boolean): RequirementEntry {
   const url = logical.text.slice(at).trim().split(/\s+/)[0] ?? "";
-  const egg = /#(?:.*&)?egg=([A-Za-z0-9._-]+)/.exec(url)?.[1];
+  const egg = eggName(url);
   return urlEntry(logical, url, at, { name: egg, editable, start: offsetOf(logical, at) });
+}
+
+const EGG_NAME = /[A-Za-z0-9._-]+/y;
+
+/**
+ * The `egg=` name of a URL's fragment: the last `&egg=` after the first `#`, else a `#egg=`.
+ * Searched by hand: `/#(?:.*&)?egg=…/` rescans the rest of the URL from every `#`.
+ */
+function eggName(url: string): string | undefined {
+  const hash = url.indexOf("#");
+  if (hash < 0) return undefined;
+  for (let at = url.lastIndexOf("&egg="); at > hash; at = url.lastIndexOf("&egg=", at - 1)) {
+    EGG_NAME.lastIndex = at + 5;
+    const name = EGG_NAME.exec(url)?.[0];
+    if (name) return name;
+  }
+  return /#egg=([A-Za-z0-9._-]+)/.exec(url)?.[1];
 }
 
 function urlEntry(

@@ -81,7 +81,7 @@ export function indentUnit(source: SourceText): number {
       const step = column - previous.column;
       counts.set(step, (counts.get(step) ?? 0) + 1);
     }
-    const body = trimmed.replace(/\s+#.*$/, "");
+    const body = trimmed.replace(/(?<!\s)\s+#.*$/, "");
     previous = { column, opens: /^[^'"{[]*:$/.test(body.replace(/^(-\s+)+/, "")) };
   }
   let best = 2;

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   CodeActionKind,
   DiagnosticSeverity,
@@ -23,6 +23,19 @@ export function fileUri(file: string): string {
   return pathToFileURL(file).toString();
 }
 
+/**
+ * The local path of a `file:` URI; undefined for other schemes (untitled documents, notebook
+ * cells) and for file URIs that name no local path (another host, malformed percent-encoding).
+ */
+export function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith("file:")) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Rule documentation ships in the package, one folder above the bundle. */
 export function ruleDocUri(rule: string): string {
   return fileUri(path.join(__dirname, "..", ruleDocPath(rule)));
@@ -44,14 +57,28 @@ export function toDiagnostic(finding: ResolvedFinding, locale: Locale): Diagnost
   };
 }
 
-export function toWorkspaceEdit(fix: Fix, exists: (file: string) => boolean): WorkspaceEdit {
+/** What an edit needs to know of the files it touches. */
+export interface EditTargets {
+  exists(file: string): boolean;
+  /** The URI the editor knows a file by. */
+  uriOf(file: string): string;
+  /** The version of an open document; null for a file that is not open. */
+  versionOf(file: string): number | null;
+}
+
+/**
+ * Edits of open documents carry the version they were computed for, so an editor refuses them
+ * once the document has changed.
+ */
+export function toWorkspaceEdit(fix: Fix, targets: EditTargets): WorkspaceEdit {
   const documentChanges: NonNullable<WorkspaceEdit["documentChanges"]> = [];
   for (const change of fix.changes) {
-    const uri = fileUri(change.file);
-    if (!exists(change.file)) {
+    const uri = targets.uriOf(change.file);
+    if (!targets.exists(change.file)) {
       documentChanges.push({ kind: "create", uri, options: { ignoreIfExists: true } });
     }
-    documentChanges.push({ textDocument: { uri, version: null }, edits: change.edits });
+    const textDocument = { uri, version: targets.versionOf(change.file) };
+    documentChanges.push({ textDocument, edits: change.edits });
   }
   return { documentChanges };
 }
@@ -60,13 +87,13 @@ export function toCodeAction(
   finding: ResolvedFinding,
   fix: Fix,
   diagnostic: Diagnostic,
-  context: { locale: Locale; exists: (file: string) => boolean },
+  context: { locale: Locale; targets: EditTargets },
 ): CodeAction {
   return {
     title: fix.title[context.locale],
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: fix.preferred,
-    edit: toWorkspaceEdit(fix, context.exists),
+    edit: toWorkspaceEdit(fix, context.targets),
   };
 }

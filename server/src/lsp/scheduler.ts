@@ -19,6 +19,8 @@ export interface SchedulerHooks {
 export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private allTimer: NodeJS.Timeout | undefined;
+  /** Callers waiting for the pending analysis of a file. */
+  private readonly waiters = new Map<string, Array<() => void>>();
 
   constructor(private readonly hooks: SchedulerHooks) {}
 
@@ -33,6 +35,17 @@ export class Scheduler {
       this.runAll(files);
     }, DEBOUNCE_MS);
     this.timers.set(file, timer);
+  }
+
+  /**
+   * Resolves once the analysis scheduled for a file has run; false when none is scheduled (the
+   * file may still sit in a batch that is running).
+   */
+  whenAnalysed(file: string): Promise<boolean> {
+    if (!this.timers.has(file)) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      this.waiters.set(file, [...(this.waiters.get(file) ?? []), () => resolve(true)]);
+    });
   }
 
   /** Re-analyses every known file once changes stop arriving. */
@@ -64,11 +77,19 @@ export class Scheduler {
     } catch (error) {
       this.hooks.failed(file, error);
     }
+    this.release(file);
+  }
+
+  private release(file: string): void {
+    const waiting = this.waiters.get(file) ?? [];
+    this.waiters.delete(file);
+    waiting.forEach((resolve) => resolve());
   }
 
   dispose(): void {
     this.timers.forEach((t) => clearTimeout(t));
     if (this.allTimer) clearTimeout(this.allTimer);
     this.timers.clear();
+    [...this.waiters.keys()].forEach((file) => this.release(file));
   }
 }

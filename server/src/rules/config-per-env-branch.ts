@@ -5,7 +5,9 @@ import { containersOf, kubeObjects } from "../languages/kubernetes";
 import { walkPython } from "../languages/python";
 import { ts, walkScript } from "../languages/script";
 import { scalarString } from "../languages/yamlFile";
-import { pythonEnvBranches, scriptEnvBranches } from "./shared/envBranches";
+import { pythonString } from "../languages/pythonSyntax";
+import { scriptString } from "../languages/scriptSyntax";
+import { CONFIG_WORDS, pythonEnvBranches, scriptEnvBranches } from "./shared/envBranches";
 import { envReadsOf } from "./shared/envReads";
 import { nameWords } from "./shared/secretNames";
 
@@ -34,10 +36,33 @@ export function perEnvironmentName(name: string): string | undefined {
   return rest.join("_").toUpperCase();
 }
 
+/** Besides backing services, what a per-environment constant of code holds: credentials. */
+const CREDENTIAL_WORDS = new Set("key secret token password pass credentials api".split(" "));
+
 interface Named {
   name: string;
   start: number;
   end: number;
+  /**
+   * A name the code chose rather than an environment variable: `std_dev`, `prod_id` and
+   * `devServer` are ordinary names, so it counts only when the rest of it names a setting and
+   * its value looks environment-specific (`literal`: an address, host or key; a read of the
+   * environment).
+   */
+  code?: { literal: boolean };
+}
+
+/** `DB_HOST_DEV = "localhost"`, `stripeKeyStaging = process.env.X`, not `prod_id = p["id"]`. */
+function codeSetting(named: Named, single: string): boolean {
+  if (!named.code) return true;
+  const words = nameWords(single);
+  return named.code.literal && words.some((w) => CONFIG_WORDS.has(w) || CREDENTIAL_WORDS.has(w));
+}
+
+/** A literal without spaces (an address, host, path or key) or an environment read. */
+function environmentSpecific(literal: string | undefined, text: string): boolean {
+  if (literal !== undefined) return literal.length > 0 && !/\s/.test(literal);
+  return /\b(process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv)\b/.test(text);
 }
 
 /** Configuration that differs by environment name instead of by deploy. */
@@ -65,7 +90,7 @@ export const rule: Rule = {
     const seen = new Set<string>();
     for (const named of namesOf(file)) {
       const single = perEnvironmentName(named.name);
-      if (!single || seen.has(named.name)) continue;
+      if (!single || seen.has(named.name) || !codeSetting(named, single)) continue;
       seen.add(named.name);
       reportName(context, named, single);
     }
@@ -118,8 +143,10 @@ function pythonAssigned(file: ParsedFile): Named[] {
   for (const node of walkPython(file.python.root)) {
     if (node.type !== "assignment") continue;
     const left = node.childForFieldName("left");
-    if (left?.type === "identifier")
-      names.push({ name: left.text, start: left.startIndex, end: left.endIndex });
+    const right = node.childForFieldName("right");
+    if (left?.type !== "identifier") continue;
+    const literal = !!right && environmentSpecific(pythonString(right), right.text);
+    names.push({ name: left.text, start: left.startIndex, end: left.endIndex, code: { literal } });
   }
   return names;
 }
@@ -130,10 +157,13 @@ function scriptDeclared(file: ParsedFile): Named[] {
   const names: Named[] = [];
   for (const node of walkScript(source)) {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
+      const value = node.initializer;
+      const literal = !!value && environmentSpecific(scriptString(value), value.getText(source));
       names.push({
         name: node.name.text,
         start: node.name.getStart(source),
         end: node.name.getEnd(),
+        code: { literal },
       });
     }
   }

@@ -7,6 +7,7 @@ import { addNpmDependency, KNOWN_VERSIONS } from "./shared/manifests";
 import {
   declaredNpmPackages,
   lockedNpmVersion,
+  npmLockFollowUp,
   npmWorkspaceRoot,
   readJson,
 } from "./shared/npmPackages";
@@ -118,28 +119,51 @@ function checkScript(file: ParsedFile, workspace: Workspace, report: ReportFn): 
     declaredNpmPackages(rootManifest).forEach((name) => declared.add(name));
   }
 
+  const caret = usesCarets(readJson(workspace, manifest));
   for (const entry of imports) {
     if (declared.has(entry.packageName)) continue;
     const name = entry.packageName;
-    const version =
+    const found =
       lockedNpmVersion(workspace, manifest, name) ??
       installedNpmVersion(workspace, manifest, name) ??
       KNOWN_VERSIONS[name];
-    const change = addNpmDependency(workspace, file.path, name, version ?? "*");
+    const version = found && caret ? `^${found}` : found;
+    const change = version && addNpmDependency(workspace, file.path, name, version);
     const start = entry.node.getStart(file.script?.source);
+    const add = addCommand(workspace, manifest, name);
+    const how: Localized = version
+      ? { en: "", zh: "" }
+      : { en: ` Add it with \`${add}\`.`, zh: `请用 \`${add}\` 添加它。` };
     report({
       range: file.source.range(start, entry.node.getEnd()),
       message: {
-        en: `"${name}" is imported but not declared in package.json: a clean install in the image does not fetch it, so the app fails at startup with "Cannot find module".`,
-        zh: `导入了 "${name}"，但 package.json 没有声明它：镜像中的干净安装不会下载它，应用启动时会报 "Cannot find module"。`,
+        en: `"${name}" is imported but not declared in package.json: a clean install in the image does not fetch it, so the app fails at startup with "Cannot find module".${how.en}`,
+        zh: `导入了 "${name}"，但 package.json 没有声明它：镜像中的干净安装不会下载它，应用启动时会报 "Cannot find module"。${how.zh}`,
       },
       related: related(manifest, {
         en: `The nearest package.json, without ${name}.`,
         zh: `最近的 package.json，其中没有 ${name}。`,
       }),
-      fixes: change ? [addFix(`${name}@${version ?? "*"}`, "package.json", !version, change)] : [],
+      fixes: change ? [addFix(`${name}@${version}`, "package.json", false, change)] : [],
     });
   }
+}
+
+/** Whether most dependency ranges of a manifest start with `^` (`^4.19.2`), else exact. */
+function usesCarets(manifest: Record<string, unknown> | undefined): boolean {
+  const ranges = ["dependencies", "devDependencies"].flatMap((section) => {
+    const deps = manifest?.[section];
+    return deps && typeof deps === "object" ? Object.values(deps) : [];
+  });
+  const carets = ranges.filter((r) => typeof r === "string" && r.startsWith("^")).length;
+  return carets * 2 > ranges.length;
+}
+
+/** `npm install lodash`, `yarn add lodash`, `pnpm add lodash`, by the project's lock file. */
+function addCommand(workspace: Workspace, manifest: string, name: string): string {
+  const install = npmLockFollowUp(workspace, manifest)?.command ?? "npm install";
+  const tool = install.split(" ")[0];
+  return tool === "npm" ? `npm install ${name}` : `${tool} add ${name}`;
 }
 
 /** The version under node_modules beside the manifest, when the package is installed there. */

@@ -9,7 +9,7 @@ import { containsKnownSecret } from "./shared/knownSecrets";
 import type { NamedLiteral } from "./shared/pythonNamedValues";
 import { codeEnvName, contextPrefix, literalEnvName } from "./shared/secretEnvNames";
 import { isSecretName } from "./shared/secretNames";
-import { classifySecretValue, secretPreview } from "./shared/secretValues";
+import { classifySecretValue, isProse, secretPreview } from "./shared/secretValues";
 
 /** A credential written into code or configuration travels with every copy of it. */
 export const rule: Rule = {
@@ -34,10 +34,30 @@ export const rule: Rule = {
   check(context) {
     const { file } = context;
     if (file.python || file.script) checkCode(context);
+    else if (isTranslationPath(file.path)) return;
     else if (file.yaml) checkEntries(context, yamlEntries(file));
     else if (isJsonConfig(file.path)) checkEntries(context, jsonEntries(file.source.text));
   },
 };
+
+const TRANSLATION_DIRS = new Set(["locales", "locale", "i18n", "l10n", "translations", "lang"]);
+const TRANSLATION_FILES = /\.(pot?|mo|xliff|xlf|arb|strings|resx|ftl)$/i;
+
+/** `locales/de.yaml`, `src/i18n/fr.json`, `messages.po`: labels of a user interface. */
+function isTranslationPath(file: string): boolean {
+  if (TRANSLATION_FILES.test(file)) return true;
+  const dirs = path.dirname(file).split(/[\\/]/);
+  return dirs.some((dir) => TRANSLATION_DIRS.has(dir.toLowerCase()));
+}
+
+/**
+ * A catalogue of text wherever it sits: most of its values are sentences, so a one-word value
+ * under a secret-looking key (`"password": "Passwort"`) is a label.
+ */
+function isTextCatalogue(entries: ConfigEntry[]): boolean {
+  const prose = entries.filter((e) => isProse(e.value)).length;
+  return entries.length >= 4 && prose * 2 > entries.length;
+}
 
 /** JSON configuration, not lock files or tool settings. */
 function isJsonConfig(file: string): boolean {
@@ -96,6 +116,7 @@ function reportCode(context: RuleContext, literal: NamedLiteral, piece: SecretPi
 }
 
 function checkEntries(context: RuleContext, entries: ConfigEntry[]): void {
+  if (isTextCatalogue(entries)) return;
   for (const entry of entries) {
     if (!isSecretName(entry.name)) continue;
     const verdict = classifySecretValue(entry.value);

@@ -4,7 +4,7 @@ import { readProjectSettings } from "../engine/projectConfig";
 import { DEFAULT_SETTINGS, mergeSettings, type Settings } from "../engine/settings";
 import type { ResolvedFinding } from "../engine/types";
 import { RULES } from "../rules";
-import { Workspace } from "../workspace/workspace";
+import { MAX_FILE_BYTES, Workspace } from "../workspace/workspace";
 
 export interface ServiceLogger extends EngineLogger {
   info(message: string): void;
@@ -31,13 +31,21 @@ export class AnalysisService {
   readonly engine: Engine;
   private readonly findings = new Map<string, ResolvedFinding[]>();
   private readonly indexed = new Set<string>();
+  /** Open files whose text is over the size limit, left unanalysed as large files on disk are. */
+  private readonly tooLarge = new Set<string>();
   private editorSettings: Settings = DEFAULT_SETTINGS;
+  /** The last error logged for each root's `.twelve-factor.yaml`, so it is logged once. */
+  private readonly projectErrors = new Map<string, string>();
 
   constructor(
     roots: string[],
     private readonly logger: ServiceLogger,
   ) {
-    this.workspace = new Workspace(roots.map((r) => path.resolve(r)));
+    const warn = (message: string) => logger.warn(message);
+    this.workspace = new Workspace(
+      roots.map((r) => path.resolve(r)),
+      warn,
+    );
     this.engine = new Engine(RULES, this.workspace, logger);
   }
 
@@ -47,11 +55,35 @@ export class AnalysisService {
 
   /** Effective settings of a file: the editor's, then its root's `.twelve-factor.yaml`. */
   settingsFor(file: string): Settings {
-    const project = readProjectSettings(this.workspace, this.workspace.rootOf(file));
-    if (project.error) this.logger.warn(project.error);
+    const root = this.workspace.rootOf(file);
+    const project = readProjectSettings(this.workspace, root);
+    if (project.error && this.projectErrors.get(root) !== project.error) {
+      this.logger.warn(project.error);
+    }
+    if (project.error) this.projectErrors.set(root, project.error);
+    else this.projectErrors.delete(root);
     return project.settings
       ? mergeSettings(this.editorSettings, project.settings)
       : this.editorSettings;
+  }
+
+  /**
+   * Sets the editor's text of an open file, or clears it (undefined) when the file is closed.
+   * Text over the size limit of files on disk is not analysed: rules then see the file on disk.
+   */
+  setOpenText(file: string, text: string | undefined): void {
+    if (text !== undefined && isTooLarge(text)) {
+      if (!this.tooLarge.has(file)) {
+        const megabytes = (Buffer.byteLength(text) / 1024 / 1024).toFixed(1);
+        const limit = MAX_FILE_BYTES / 1024 / 1024;
+        this.logger.info(`Not analysing ${file}: too large (${megabytes} MB, limit ${limit} MB)`);
+      }
+      this.tooLarge.add(file);
+      this.workspace.setOverlay(file, undefined);
+      return;
+    }
+    this.tooLarge.delete(file);
+    this.workspace.setOverlay(file, text);
   }
 
   /** Lists the workspace's files; returns them for analysis. */
@@ -72,7 +104,7 @@ export class AnalysisService {
   }
 
   analyse(file: string): ResolvedFinding[] {
-    const text = this.workspace.readText(file);
+    const text = this.tooLarge.has(file) ? undefined : this.workspace.readText(file);
     if (text === undefined) {
       this.findings.delete(file);
       return [];
@@ -111,4 +143,10 @@ export class AnalysisService {
   affectsOthers(file: string): boolean {
     return WORKSPACE_MODEL_FILE.test(file);
   }
+}
+
+/** Whether a text takes more bytes in UTF-8 than a file the service analyses may. */
+function isTooLarge(text: string): boolean {
+  if (text.length > MAX_FILE_BYTES) return true;
+  return text.length * 3 > MAX_FILE_BYTES && Buffer.byteLength(text) > MAX_FILE_BYTES;
 }

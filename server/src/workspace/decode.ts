@@ -14,3 +14,36 @@ export function decodeText(bytes: Buffer): string | undefined {
   const text = bytes.toString("utf8");
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+/** How a text file's bytes are laid out, so that a rewrite keeps them the same way. */
+export type TextEncoding = "utf8" | "utf8bom" | "utf16le" | "utf16be";
+
+/**
+ * Decodes a file that is about to be edited. Succeeds only when encoding the text again gives
+ * back the very same bytes; otherwise says why the file must not be rewritten.
+ */
+export function decodeExactly(
+  bytes: Buffer,
+): { text: string; encoding: TextEncoding } | { reason: string } {
+  const text = decodeText(bytes);
+  if (text === undefined) return { reason: "binary" };
+  const encoding = encodingOf(bytes);
+  if (encodeText(text, encoding).equals(bytes)) return { text, encoding };
+  return { reason: encoding.startsWith("utf16") ? "not valid UTF-16" : "not valid UTF-8" };
+}
+
+function encodingOf(bytes: Buffer): TextEncoding {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf16be";
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "utf8bom" : "utf8";
+}
+
+/** The bytes of a text in an encoding, with the byte order mark the encoding implies. */
+export function encodeText(text: string, encoding: TextEncoding): Buffer {
+  if (encoding === "utf8") return Buffer.from(text, "utf8");
+  if (encoding === "utf8bom") return Buffer.from("\ufeff" + text, "utf8");
+  const body = Buffer.from(text, "utf16le");
+  if (encoding === "utf16le") return Buffer.concat([Buffer.from([0xff, 0xfe]), body]);
+  body.swap16();
+  return Buffer.concat([Buffer.from([0xfe, 0xff]), body]);
+}

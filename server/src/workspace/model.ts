@@ -48,7 +48,7 @@ export class WorkspaceModel {
     let parsed: ParsedFile | undefined;
     try {
       const helmChart = isHelmTemplatePath(file, (p) => this.workspace.exists(p));
-      parsed = parseFile(file, text, { helmChart });
+      parsed = parseFile(file, text, { helmChart, root: this.workspace.rootOf(file) });
     } catch {
       parsed = undefined;
     }

@@ -8,6 +8,8 @@ import { WorkspaceModel } from "./model";
 /** Files larger than this are not analysed. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
+type Warn = (message: string) => void;
+
 const SKIPPED_DIRS = new Set([
   "node_modules",
   ".git",
@@ -41,7 +43,13 @@ export class Workspace {
   /** Parsed files for rules that read more than one file. */
   readonly model: WorkspaceModel = new WorkspaceModel(this);
 
-  constructor(readonly roots: string[]) {}
+  private readonly warned = new Set<string>();
+
+  /** `warn` hears, once each, about files the workspace had to leave out (ignore files). */
+  constructor(
+    readonly roots: string[],
+    private readonly warn: Warn = () => undefined,
+  ) {}
 
   /** Sets the editor's text of an open file; undefined when the file was closed. */
   setOverlay(file: string, text: string | undefined): void {
@@ -63,6 +71,13 @@ export class Workspace {
     } catch {
       return undefined;
     }
+  }
+
+  /** The size of a file on disk that is not analysed because it is over the limit. */
+  oversized(file: string): number | undefined {
+    if (this.overlay.has(file)) return undefined;
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    return stat?.isFile() && stat.size > MAX_FILE_BYTES ? stat.size : undefined;
   }
 
   exists(file: string): boolean {
@@ -94,9 +109,13 @@ export class Workspace {
   /** Every analysable file under the roots, honouring `.gitignore` files on the way down. */
   listFiles(options: WalkOptions = {}): string[] {
     const files: string[] = [];
+    const warn = (message: string) => {
+      if (!this.warned.has(message)) this.warn(message);
+      this.warned.add(message);
+    };
     for (const root of this.roots) {
       const rules = ignore().add(options.exclude ?? []);
-      walk(root, root, [{ base: root, rules }], files);
+      walk(root, [{ base: root, rules }], { files, warn });
     }
     return files;
   }
@@ -114,25 +133,52 @@ function isIgnored(file: string, isDir: boolean, scopes: IgnoreScope[]): boolean
   });
 }
 
-function walk(root: string, dir: string, scopes: IgnoreScope[], files: string[]): void {
+/**
+ * The text of an ignore file, or undefined when there is none or it cannot be read: a folder,
+ * a FIFO (reading it would block), a file the user may not read, binary content.
+ */
+function readIgnoreFile(file: string, warn: Warn): string | undefined {
+  let problem: string;
+  try {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat) return undefined;
+    if (!stat.isFile()) problem = "not a regular file";
+    else if (stat.size > MAX_FILE_BYTES) problem = "over the size limit";
+    else {
+      const text = decodeText(fs.readFileSync(file));
+      if (text !== undefined) return text;
+      problem = "binary content";
+    }
+  } catch (error) {
+    problem = (error as Error).message;
+  }
+  warn(`Could not read ${file} (${problem}); its ignore rules are not applied`);
+  return undefined;
+}
+
+interface WalkState {
+  files: string[];
+  warn: Warn;
+}
+
+function walk(dir: string, scopes: IgnoreScope[], state: WalkState): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
   }
-  const gitignore = path.join(dir, ".gitignore");
-  const local = fs.existsSync(gitignore)
-    ? [...scopes, { base: dir, rules: ignore().add(fs.readFileSync(gitignore, "utf8")) }]
-    : scopes;
+  const gitignore = readIgnoreFile(path.join(dir, ".gitignore"), state.warn);
+  const local =
+    gitignore === undefined ? scopes : [...scopes, { base: dir, rules: ignore().add(gitignore) }];
 
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (SKIPPED_DIRS.has(entry.name) || isIgnored(full, true, local)) continue;
-      walk(root, full, local, files);
+      walk(full, local, state);
     } else if (entry.isFile() && fileKindOf(full) && !isIgnored(full, false, local)) {
-      files.push(full);
+      state.files.push(full);
     }
   }
 }

@@ -9,6 +9,7 @@ import { ruleTester } from "../../helpers/ruleTester";
 const PKG = (deps: Record<string, string>) =>
   `${JSON.stringify({ name: "web", version: "1.0.0", dependencies: deps }, null, 2)}\n`;
 const LOCK = JSON.stringify({ lockfileVersion: 3, packages: {} });
+const DAYJS = '{ "name": "dayjs", "version": "1.11.13" }\n';
 const CODE = "const express = require('express');\nconst dayjs = require('dayjs');\n";
 
 /** A fix that adds a dependency cannot update the lock file: its title says what to run. */
@@ -19,12 +20,15 @@ ruleTester("dep-undeclared", {
       name: "package-lock.json beside package.json: the title says to run npm install",
       file: "web/index.js",
       code: CODE,
-      files: { "web/package.json": PKG({ express: "4.19.2" }), "web/package-lock.json": LOCK },
+      files: {
+        "web/package.json": PKG({ express: "4.19.2" }),
+        "web/package-lock.json": LOCK,
+        "web/node_modules/dayjs/package.json": DAYJS,
+      },
       findings: [{ line: 2, column: 23 }],
       fixTitle:
-        "Add dayjs@* to package.json (no version known: pin it after installing), " +
-        "then run npm install to update package-lock.json",
-      outputFiles: { "web/package.json": PKG({ express: "4.19.2", dayjs: "*" }) },
+        "Add dayjs@1.11.13 to package.json, then run npm install to update package-lock.json",
+      outputFiles: { "web/package.json": PKG({ express: "4.19.2", dayjs: "1.11.13" }) },
       recheckFixedFiles: true,
     },
   ],
@@ -43,7 +47,12 @@ async function firstFix(files: Record<string, string>, target: string): Promise<
 describe("dep-undeclared fix data for the lock file", () => {
   it("names the command and the lock file it updates", async () => {
     const fix = await firstFix(
-      { "web/package.json": PKG({ express: "4.19.2" }), "web/yarn.lock": "", "web/index.js": CODE },
+      {
+        "web/package.json": PKG({ express: "4.19.2" }),
+        "web/yarn.lock": "",
+        "web/index.js": CODE,
+        "web/node_modules/dayjs/package.json": DAYJS,
+      },
       "web/index.js",
     );
     const [change] = fix.changes;
@@ -55,7 +64,11 @@ describe("dep-undeclared fix data for the lock file", () => {
 
   it("says nothing when there is no lock file", async () => {
     const fix = await firstFix(
-      { "web/package.json": PKG({ express: "4.19.2" }), "web/index.js": CODE },
+      {
+        "web/package.json": PKG({ express: "4.19.2" }),
+        "web/index.js": CODE,
+        "web/node_modules/dayjs/package.json": DAYJS,
+      },
       "web/index.js",
     );
     assert.equal(fix.changes[0].followUp, undefined);

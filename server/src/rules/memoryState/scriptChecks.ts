@@ -113,11 +113,24 @@ function unsavedAlias(container: ScriptContainer, rewrite: ScriptRewrite): ts.No
   if (rewrite.kind !== "read") return undefined;
   const last = changedAlias(rewrite.node);
   if (!last) return undefined;
-  const saved = container.refs.some(
-    (r) =>
-      r.getStart() > last.getStart() && /\b(set\s*\(|\]\s*=[^=])/.test(r.parent.parent.getText()),
-  );
-  return saved ? undefined : last;
+  return lastSaveStart(container) > last.getStart() ? undefined : last;
+}
+
+const lastSaves = new WeakMap<ScriptContainer, number>();
+
+/** Where the last reference that stores into a container starts (`x.set(…)`, `x[k] = …`). */
+function lastSaveStart(container: ScriptContainer): number {
+  let last = lastSaves.get(container);
+  if (last === undefined) {
+    last = -1;
+    for (const r of container.refs) {
+      if (/\b(set\s*\(|\]\s*=[^=])/.test(r.parent.parent.getText())) {
+        last = Math.max(last, r.getStart());
+      }
+    }
+    lastSaves.set(container, last);
+  }
+  return last;
 }
 
 function exported(container: ScriptContainer, source: ts.SourceFile): boolean {

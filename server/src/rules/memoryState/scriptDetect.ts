@@ -111,44 +111,64 @@ export function mutates(ref: ts.Expression): boolean {
   return false;
 }
 
-/** Scopes (function or block) in which a local declaration of the name shadows the module's. */
-function shadowingScopes(source: ts.SourceFile, name: string, top: ts.Node): ts.Node[] {
-  const scopes: ts.Node[] = [];
-  for (const node of walkScript(source)) {
-    if (node === top || declarationName(node) !== name) continue;
-    if (ts.isParameter(node)) scopes.push(node.parent);
-    else if (
-      ts.isVariableDeclaration(node) ||
-      ts.isFunctionDeclaration(node) ||
-      ts.isClassDeclaration(node)
-    ) {
-      scopes.push(node.parent?.parent?.parent ?? node);
-    }
+/** The scope a local declaration of a name covers: its function, block or file. */
+function shadowedScope(node: ts.Node): ts.Node | undefined {
+  if (ts.isParameter(node)) return node.parent;
+  if (
+    ts.isVariableDeclaration(node) ||
+    ts.isFunctionDeclaration(node) ||
+    ts.isClassDeclaration(node)
+  ) {
+    return node.parent?.parent?.parent ?? node;
   }
-  return scopes;
+  return undefined;
 }
 
 function within(node: ts.Node, scope: ts.Node): boolean {
   return node.pos >= scope.pos && node.end <= scope.end;
 }
 
-function moduleRefs(
-  source: ts.SourceFile,
-  declaration: ts.VariableDeclaration,
-  name: string,
-): ts.Identifier[] {
-  const scopes = shadowingScopes(source, name, declaration);
-  const refs: ts.Identifier[] = [];
+/** Whether an identifier reads a variable, not names a property or a declaration. */
+function isVariableUse(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
+  const named = (parent as { name?: ts.Node }).name === node;
+  return !named || ts.isShorthandPropertyAssignment(parent);
+}
+
+/** Identifiers and local declarations of some names, gathered in one walk of the file. */
+interface NameUses {
+  identifiers: Map<string, ts.Identifier[]>;
+  declarations: Map<string, Array<{ node: ts.Node; scope: ts.Node }>>;
+}
+
+function nameUses(source: ts.SourceFile, names: Set<string>): NameUses {
+  const uses: NameUses = { identifiers: new Map(), declarations: new Map() };
   for (const node of walkScript(source)) {
-    if (!ts.isIdentifier(node) || node.text !== name || node === declaration.name) continue;
-    const parent = node.parent;
-    if (ts.isPropertyAccessExpression(parent) && parent.name === node) continue;
-    const named = (parent as { name?: ts.Node }).name === node;
-    if (named && !ts.isShorthandPropertyAssignment(parent)) continue;
-    if (scopes.some((s) => within(node, s))) continue;
-    refs.push(node);
+    const declared = declarationName(node);
+    const scope = declared !== undefined && names.has(declared) && shadowedScope(node);
+    if (scope) pushTo(uses.declarations, declared as string, { node, scope });
+    if (ts.isIdentifier(node) && names.has(node.text) && isVariableUse(node)) {
+      pushTo(uses.identifiers, node.text, node);
+    }
   }
-  return refs;
+  return uses;
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** References to a module-level variable outside the scopes where a local one shadows it. */
+function moduleRefs(uses: NameUses, declaration: ts.VariableDeclaration, name: string) {
+  const scopes = (uses.declarations.get(name) ?? [])
+    .filter((d) => d.node !== declaration)
+    .map((d) => d.scope);
+  return (uses.identifiers.get(name) ?? []).filter(
+    (node) => node !== declaration.name && !scopes.some((s) => within(node, s)),
+  );
 }
 
 type Candidate = Omit<ScriptContainer, "mutation"> & {
@@ -158,7 +178,7 @@ type Candidate = Omit<ScriptContainer, "mutation"> & {
 };
 
 function moduleCandidates(source: ts.SourceFile): Candidate[] {
-  const result: Candidate[] = [];
+  const found: Array<Omit<Candidate, "refs"> & { declaration: ts.VariableDeclaration }> = [];
   for (const statement of source.statements) {
     if (!ts.isVariableStatement(statement)) continue;
     for (const declaration of statement.declarationList.declarations) {
@@ -166,19 +186,13 @@ function moduleCandidates(source: ts.SourceFile): Candidate[] {
       const kind = value ? containerKind(value) : undefined;
       if (!value || !kind || !ts.isIdentifier(declaration.name)) continue;
       const name = declaration.name.text;
-      const refs = moduleRefs(source, declaration, name);
-      result.push({
-        name,
-        scope: "module",
-        definition: declaration,
-        value,
-        kind,
-        declaration,
-        refs,
-      });
+      found.push({ name, scope: "module", definition: declaration, value, kind, declaration });
     }
   }
-  return result;
+  if (found.length === 0) return [];
+
+  const uses = nameUses(source, new Set(found.map((c) => c.name)));
+  return found.map((c) => ({ ...c, refs: moduleRefs(uses, c.declaration, c.name) }));
 }
 
 function thisRefs(

@@ -19,7 +19,7 @@ import { isScriptRouteCallback } from "../shared/webApps";
 import type { FixOutcome } from "./pythonFix";
 import type { ScriptContainer } from "./scriptDetect";
 import { redisMapClass, redisMapClassName } from "./scriptRedisMap";
-import { StoreRenderer } from "./scriptRender";
+import { outermost, StoreRenderer } from "./scriptRender";
 import { problemOf, valueType } from "./scriptChecks";
 import { scriptUse, type ScriptRewrite } from "./scriptUses";
 
@@ -196,16 +196,7 @@ export function scriptStoreFix(
     );
   const local = freshScriptName(identifiersOf(source), "value");
   const renderer = new StoreRenderer(source, container.name, rewrites, local);
-  const outer = rewrites.filter(
-    (r) =>
-      !rewrites.some(
-        (o) =>
-          o !== r &&
-          o.node.getStart(source) <= r.node.getStart(source) &&
-          o.node.getEnd() >= r.node.getEnd() &&
-          o.node !== r.node,
-      ),
-  );
+  const outer = outermost(rewrites, (node) => renderer.startOf(node));
   const edits: TextEdit[] = [
     ...names.edits,
     ...definitionEdits(file, container, names, typed.text),

@@ -32,6 +32,7 @@ export function codeStrings(file: ParsedFile): CodeString[] {
 }
 
 function pythonStrings(root: Node, env: PythonEnvNames): CodeString[] {
+  const libraries = pythonConfigReaders(root);
   const found: CodeString[] = [];
   for (const node of walkPython(root)) {
     if (node.type !== "string" && node.type !== "concatenated_string") continue;
@@ -44,7 +45,7 @@ function pythonStrings(root: Node, env: PythonEnvNames): CodeString[] {
       raw: node.text,
       value: pythonString(node),
       owner: pythonOwner(node),
-      envFallback: isPythonFallback(node, env),
+      envFallback: isPythonFallback(node, env) || isLibraryDefault(node, libraries),
     });
   }
   return found;
@@ -73,6 +74,72 @@ function isPythonFallback(node: Node, env: PythonEnvNames): boolean {
     return !!left && left.id !== node.id && readsPythonEnv(left, env);
   }
   return false;
+}
+
+/** Names that read the environment through a config library. */
+interface PythonConfigReaders {
+  /** django-environ `Env()` instances: `env("X", default=…)`, `env.str("X", default=…)`. */
+  environ: Set<string>;
+  /** python-decouple's `config("X", default=…)` (or `config("X", "…")`). */
+  decouple: Set<string>;
+}
+
+function pythonConfigReaders(root: Node): PythonConfigReaders {
+  const readers: PythonConfigReaders = { environ: new Set(), decouple: new Set() };
+  for (const statement of root.namedChildren) {
+    if (statement.type === "import_from_statement") {
+      if (statement.childForFieldName("module_name")?.text !== "decouple") continue;
+      for (const name of statement.childrenForFieldName("name")) {
+        const alias = name.type === "aliased_import" ? name.childForFieldName("alias") : name;
+        const imported = name.type === "aliased_import" ? name.childForFieldName("name") : name;
+        if (imported?.text === "config" && alias) readers.decouple.add(alias.text);
+      }
+    }
+    const assignment = statement.type === "expression_statement" && statement.namedChildren[0];
+    if (!assignment || assignment.type !== "assignment") continue;
+    const callee = assignment.childForFieldName("right")?.childForFieldName("function")?.text;
+    const left = assignment.childForFieldName("left");
+    if (left?.type === "identifier" && /^(environ\.)?Env$/.test(callee ?? "")) {
+      readers.environ.add(left.text);
+    }
+  }
+  return readers;
+}
+
+/**
+ * The default of a config library's read: django-environ and python-decouple calls, and the
+ * field defaults of a pydantic `BaseSettings` class (`redis_url: str = "…"`, `Field("…")`),
+ * which pydantic replaces with the environment variable of the same name.
+ */
+function isLibraryDefault(node: Node, readers: PythonConfigReaders): boolean {
+  const argument = node.parent?.type === "keyword_argument" ? node.parent : node;
+  const keyword = argument !== node ? argument.childForFieldName("name")?.text : undefined;
+  const list = argument.parent;
+  if (list?.type !== "argument_list") return isSettingsField(node);
+  if (keyword !== undefined && keyword !== "default") return false;
+  const index = list.namedChildren.findIndex((c) => c.id === argument.id);
+  const call = list.parent;
+  const fn = call?.childForFieldName("function");
+  if (!call || !fn) return false;
+  if (fn.text === "Field" || fn.text.endsWith(".Field")) {
+    return (keyword === "default" || index === 0) && isSettingsField(call);
+  }
+  if (list.namedChildren[0]?.type !== "string" || index === 0) return false;
+  const object = fn.type === "attribute" ? fn.childForFieldName("object")?.text : fn.text;
+  if (readers.environ.has(object ?? "")) return keyword === "default";
+  return fn.type === "identifier" && readers.decouple.has(fn.text) && index <= 1;
+}
+
+/** The value of an annotated field in a class deriving from pydantic's `BaseSettings`. */
+function isSettingsField(value: Node): boolean {
+  const assignment = value.parent;
+  if (assignment?.type !== "assignment" || assignment.childForFieldName("right")?.id !== value.id)
+    return false;
+  const block = assignment.parent?.parent;
+  const klass = block?.type === "block" ? block.parent : undefined;
+  if (klass?.type !== "class_definition") return false;
+  const bases = klass.childForFieldName("superclasses")?.namedChildren ?? [];
+  return bases.some((base) => /(^|\.)BaseSettings$/.test(base.text));
 }
 
 /** `os.environ.get(…)`, `os.getenv(…)`, `getenv(…)`, `environ.get(…)`. */
@@ -145,6 +212,7 @@ function isScriptFallback(node: ts.Node, aliases: Set<string>): boolean {
       operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken;
     return fallback && readsScriptEnv(parent.left, aliases);
   }
+  if (ts.isCallExpression(parent) && parent.arguments[1] === node) return isConfigGet(parent);
   if (ts.isBindingElement(parent) && parent.initializer === node) {
     const declaration = parent.parent?.parent;
     return (
@@ -156,4 +224,19 @@ function isScriptFallback(node: ts.Node, aliases: Set<string>): boolean {
     );
   }
   return false;
+}
+
+/** NestJS `configService.get('X', '<literal>')`, `this.config.getOrThrow<string>('X', …)`. */
+function isConfigGet(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !/^get(OrThrow)?$/.test(callee.name.text))
+    return false;
+  const object = callee.expression;
+  const name = ts.isIdentifier(object)
+    ? object.text
+    : ts.isPropertyAccessExpression(object)
+      ? object.name.text
+      : "";
+  const key = call.arguments[0];
+  return /^(config|configuration)(service)?$/i.test(name) && !!key && ts.isStringLiteralLike(key);
 }

@@ -30,7 +30,8 @@ export function isEnvironmentName(name: string): boolean {
   return last === "env" || last === "environment" || (words.length === 1 && last === "stage");
 }
 
-const CONFIG_WORDS = new Set(
+/** Words that name a backing service or one of its settings. */
+export const CONFIG_WORDS = new Set(
   (
     "url uri dsn host hosts database databases db engine store cache caches redis mongo mongodb " +
     "broker queue bucket endpoint backend sqlalchemy connection client storage " +

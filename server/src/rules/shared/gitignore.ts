@@ -10,9 +10,23 @@ interface IgnoreFile {
   rules: Ignore;
 }
 
-/** The `.gitignore` files from the workspace root down to a file's folder, root first. */
+/**
+ * The root of the git repository that holds a workspace root: the nearest folder at or above
+ * it with a `.git` folder (or a worktree's `.git` file); the workspace root when none has one.
+ */
+export function repositoryRoot(workspace: Workspace, root: string): string {
+  for (let dir = root; ; dir = path.dirname(dir)) {
+    if (workspace.exists(path.join(dir, ".git"))) return dir;
+    if (path.dirname(dir) === dir) return root;
+  }
+}
+
+/**
+ * The `.gitignore` files from the repository root (which may sit above the workspace root)
+ * down to a file's folder, root first, as git reads them.
+ */
 export function gitignoreChain(workspace: Workspace, file: string): IgnoreFile[] {
-  const root = workspace.rootOf(file);
+  const root = repositoryRoot(workspace, workspace.rootOf(file));
   const dirs: string[] = [];
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
     dirs.unshift(dir);
@@ -46,7 +60,7 @@ function verdict(chain: IgnoreFile[], target: string, isDir: boolean): boolean {
 /** Whether git ignores a file: the file itself or one of its folders is excluded. */
 export function isGitIgnored(workspace: Workspace, file: string): boolean {
   const chain = gitignoreChain(workspace, file);
-  const root = workspace.rootOf(file);
+  const root = repositoryRoot(workspace, workspace.rootOf(file));
   for (
     let dir = path.dirname(file);
     dir.startsWith(root) && dir !== root;
@@ -58,12 +72,13 @@ export function isGitIgnored(workspace: Workspace, file: string): boolean {
 }
 
 /**
- * The `.gitignore` an entry for the file goes to: the nearest one, else a new one beside it.
- * With `root`, only those from the file's folder up to that folder count, and a missing one is
- * created there.
+ * The `.gitignore` an entry for the file goes to: the nearest one inside the workspace, else a
+ * new one beside the file. With `root`, only those from the file's folder up to that folder
+ * count, and a missing one is created there.
  */
 export function nearestGitignore(workspace: Workspace, file: string, root?: string): string {
-  const within = (dir: string) => !root || dir === root || dir.startsWith(root + path.sep);
+  const top = root ?? workspace.rootOf(file);
+  const within = (dir: string) => dir === top || dir.startsWith(top + path.sep);
   const chain = gitignoreChain(workspace, file).filter(
     (l) => within(l.dir) && workspace.exists(l.file),
   );

@@ -51,7 +51,12 @@ function workspaceGlobs(workspace: Workspace, dir: string): string[] | undefined
   if (Array.isArray(packages)) return packages.filter((g): g is string => typeof g === "string");
   const pnpm = workspace.readText(path.join(dir, "pnpm-workspace.yaml"));
   if (pnpm === undefined) return undefined;
-  const list = (parseDocument(pnpm).toJS() as Json | null)?.packages;
+  let list: unknown;
+  try {
+    list = (parseDocument(pnpm).toJS() as Json | null)?.packages;
+  } catch {
+    return []; // an alias bomb, or an alias to a missing anchor
+  }
   return Array.isArray(list) ? list.filter((g): g is string => typeof g === "string") : [];
 }
 

@@ -99,7 +99,8 @@ function topLevelModules(distInfo: string): string[] {
 
 function readText(file: string): string | undefined {
   try {
-    return fs.readFileSync(file, "utf8");
+    // A FIFO would block the read forever.
+    return fs.statSync(file).isFile() ? fs.readFileSync(file, "utf8") : undefined;
   } catch {
     return undefined;
   }

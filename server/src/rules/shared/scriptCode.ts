@@ -78,6 +78,16 @@ export function loadedModules(source: ts.SourceFile): Set<string> {
 
 /** The local name a module's default export (or CommonJS export) is bound to, if any. */
 export function moduleBinding(source: ts.SourceFile, module: string): string | undefined {
+  let bindings = moduleBindings.get(source);
+  if (!bindings) moduleBindings.set(source, (bindings = new Map()));
+  if (!bindings.has(module)) bindings.set(module, findModuleBinding(source, module));
+  return bindings.get(module);
+}
+
+/** `moduleBinding` by file and module: rules ask it of the same modules again and again. */
+const moduleBindings = new WeakMap<ts.SourceFile, Map<string, string | undefined>>();
+
+function findModuleBinding(source: ts.SourceFile, module: string): string | undefined {
   for (const node of walkScript(source)) {
     if (ts.isImportDeclaration(node) && scriptString(node.moduleSpecifier) === module) {
       const clause = node.importClause;

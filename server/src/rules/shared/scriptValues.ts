@@ -9,24 +9,39 @@ export type ScriptValue =
 
 const UNKNOWN: ScriptValue = { kind: "unknown" };
 
+/** The declarations of a file by name, gathered in one walk; a parsed tree never changes. */
+const declarationIndex = new WeakMap<ts.SourceFile, Map<string, ts.Node[]>>();
+
+function declarationsByName(source: ts.SourceFile): Map<string, ts.Node[]> {
+  const cached = declarationIndex.get(source);
+  if (cached) return cached;
+  const index = new Map<string, ts.Node[]>();
+  for (const node of walkScript(source)) {
+    const name = isDeclaration(node) ? declarationName(node) : undefined;
+    if (name === undefined) continue;
+    const list = index.get(name);
+    if (list) list.push(node);
+    else index.set(name, [node]);
+  }
+  declarationIndex.set(source, index);
+  return index;
+}
+
+function isDeclaration(node: ts.Node): boolean {
+  return (
+    ts.isVariableDeclaration(node) ||
+    ts.isParameter(node) ||
+    ts.isFunctionDeclaration(node) ||
+    ts.isClassDeclaration(node) ||
+    ts.isBindingElement(node) ||
+    ts.isImportSpecifier(node) ||
+    ts.isImportClause(node)
+  );
+}
+
 /** Every declaration of a name in a file: variables, parameters, functions, imports. */
 export function declarationsOf(source: ts.SourceFile, name: string): ts.Node[] {
-  const found: ts.Node[] = [];
-  for (const node of walkScript(source)) {
-    if (
-      (ts.isVariableDeclaration(node) ||
-        ts.isParameter(node) ||
-        ts.isFunctionDeclaration(node) ||
-        ts.isClassDeclaration(node) ||
-        ts.isBindingElement(node) ||
-        ts.isImportSpecifier(node) ||
-        ts.isImportClause(node)) &&
-      declarationName(node) === name
-    ) {
-      found.push(node);
-    }
-  }
-  return found;
+  return [...(declarationsByName(source).get(name) ?? [])];
 }
 
 /** The initializer of the only declaration of a name when it is a `const`. */

@@ -153,7 +153,7 @@ function sameValueName(
 }
 
 /** `os.environ.get("X", <value>)`, `process.env.X || <value>`: the value is X's own fallback. */
-const FALLBACK_GAP = /^\s*[)\]]?\s*(,|\|\||\?\?|or|=)\s*$/;
+const FALLBACK_GAP = /^\s*(?:[)\]]\s*)?(,|\|\||\?\?|or|=)\s*$/;
 
 const readsCache = new WeakMap<ParsedFile, EnvRead[]>();
 

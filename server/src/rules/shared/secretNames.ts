@@ -114,13 +114,13 @@ const NON_SECRET_COMPOUND_PREFIXES = ["next", "page", "csrf", "xsrf", "continuat
 export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .replace(/(?<![A-Z])([A-Z]+)([A-Z][a-z])/g, "$1 $2")
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((w) => w.toLowerCase());
 }
 
-const stripDigits = (word: string): string => word.replace(/\d+$/, "");
+const stripDigits = (word: string): string => word.replace(/(?<!\d)\d+$/, "");
 
 /** The index of the word where a credential is named, or -1. */
 function secretIndex(words: string[]): number {

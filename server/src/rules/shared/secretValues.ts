@@ -8,7 +8,30 @@ export type SecretValueClass = "secret" | "placeholder" | "ignore";
 
 /** Whole-value template references: `${X}`, `$X`, `{{ x }}`, `$(X)`, `%(x)s`, `{x}`, `%s`. */
 const TEMPLATE =
-  /\$\{[^}]*\}|\$\{\{|\{\{[^}]*\}\}|\$\([A-Za-z_][\w.-]*\)|%\([\w.-]+\)[sdr]|%[sd]|^\{[\w.-]*\}$|^\$\$?[A-Za-z_]\w*$|#\{[^}]*\}|<%=?[^%]*%>/;
+  /\$\{\{|\$\([A-Za-z_][\w.-]*\)|%\([\w.-]+\)[sdr]|%[sd]|^\{[\w.-]*\}$|^\$\$?[A-Za-z_]\w*$/;
+/** Delimited references, `${…}`, `{{…}}`, `#{…}`, `<%…%>`: checked by `enclosed`. */
+const DELIMITERS: Array<[string, string]> = [
+  ["${", "}"],
+  ["{{", "}}"],
+  ["#{", "}"],
+  ["<%", "%>"],
+];
+
+/**
+ * Whether `open`, then anything but the first character of `close`, then `close` occurs in a
+ * text. A regular expression (`/\{\{[^}]*\}\}/`) rescans the rest of the text from every `open`.
+ */
+function enclosed(text: string, open: string, close: string): boolean {
+  let at = text.indexOf(open);
+  while (at >= 0) {
+    const stop = text.indexOf(close[0], at + open.length);
+    if (stop < 0) return false;
+    if (text.startsWith(close, stop)) return true;
+    // Every `open` before this one's stop ends at the same stop.
+    at = text.indexOf(open, stop - open.length + 1);
+  }
+  return false;
+}
 
 const TOKEN_TYPES = /^(bearer|basic|token|jwt|digest|mac|negotiate|hoba|apikey|api-key)$/i;
 
@@ -46,7 +69,7 @@ export function classifySecretValue(raw: string): SecretValueClass {
   const value = stripTokenType(raw.trim());
   if (isIgnored(value)) return "ignore";
   if (isPlaceholder(value)) return "placeholder";
-  if (isIdentifier(value)) return "ignore";
+  if (isProse(value) || isIdentifier(value)) return "ignore";
   if (/^[A-Za-z]+$/.test(value)) return "placeholder";
   return "secret";
 }
@@ -70,9 +93,19 @@ function isIgnored(value: string): boolean {
   return SETTING_WORDS.has(value.toLowerCase());
 }
 
+/** Secrets copied from framework documentation into real apps (express-session's README). */
+const DOCUMENTED_SECRETS = new Set(["keyboard cat"]);
+
+/** `Keep this secret`, `Passwort bestätigen`: words and spaces without a digit are text. */
+export function isProse(value: string): boolean {
+  const text = value.trim();
+  return /\s/.test(text) && !/\d/.test(text) && !DOCUMENTED_SECRETS.has(text.toLowerCase());
+}
+
 /** Whether a value refers to something else instead of holding a value. */
 export function isTemplateReference(value: string): boolean {
-  return TEMPLATE.test(value.trim());
+  const text = value.trim();
+  return TEMPLATE.test(text) || DELIMITERS.some(([open, close]) => enclosed(text, open, close));
 }
 
 function isPlaceholder(value: string): boolean {

@@ -13,28 +13,58 @@ export interface ParsedUrl {
   password?: { start: number; end: number; value: string };
 }
 
-const URL_START = /(?:jdbc:)?([a-z][a-z0-9+.-]*):\/\//gi;
+const SCHEME_CHAR = /[a-z0-9+.-]/i;
+const LETTER = /[a-z]/i;
 const AUTHORITY_END = /[\s/?#'"`<>\\]/;
+const URL_END = /[\s'"`<>]/;
+
+/** A `scheme://` found in a text: where it starts (`jdbc:` included) and its scheme. */
+interface UrlStart {
+  start: number;
+  scheme: string;
+  /** The offset just after `://`. */
+  authorityStart: number;
+}
+
+/**
+ * Every `[jdbc:]scheme://` of a text, leftmost first. Each `://` is found once and its scheme
+ * read backwards, so a long run of scheme characters is scanned once rather than per offset.
+ */
+function* urlStarts(text: string): Generator<UrlStart> {
+  for (let sep = text.indexOf("://"); sep >= 0; sep = text.indexOf("://", sep + 1)) {
+    let runStart = sep;
+    while (runStart > 0 && SCHEME_CHAR.test(text[runStart - 1])) runStart--;
+    const jdbc = runStart >= 5 && text.slice(runStart - 5, runStart).toLowerCase() === "jdbc:";
+    if (jdbc && runStart < sep && LETTER.test(text[runStart])) {
+      yield { start: runStart - 5, scheme: text.slice(runStart, sep), authorityStart: sep + 3 };
+      continue;
+    }
+    let start = runStart;
+    while (start < sep && !LETTER.test(text[start])) start++;
+    if (start < sep) yield { start, scheme: text.slice(start, sep), authorityStart: sep + 3 };
+  }
+}
+
+/** The first offset at or after `from` whose character matches `stop`, else the text's length. */
+function scanTo(text: string, from: number, stop: RegExp): number {
+  let at = from;
+  while (at < text.length && !stop.test(text[at])) at++;
+  return at;
+}
 
 /** Every `scheme://…` URL inside a text. */
 export function urlsIn(text: string): ParsedUrl[] {
   const urls: ParsedUrl[] = [];
-  for (const match of text.matchAll(URL_START)) {
-    const start = match.index ?? 0;
-    const authorityStart = start + match[0].length;
-    let authorityEnd = authorityStart;
-    while (authorityEnd < text.length && !AUTHORITY_END.test(text[authorityEnd])) authorityEnd++;
-    let end = authorityEnd;
-    while (end < text.length && !/[\s'"`<>]/.test(text[end])) end++;
+  let urlEnd = -1;
+  for (const { start, scheme, authorityStart } of urlStarts(text)) {
+    const authorityEnd = scanTo(text, authorityStart, AUTHORITY_END);
+    // URLs without a stop character between them share the same end: scan for it once.
+    if (urlEnd < authorityEnd) urlEnd = scanTo(text, authorityEnd, URL_END);
+    const end = urlEnd;
     const authority = text.slice(authorityStart, authorityEnd);
     const at = authority.lastIndexOf("@");
     const hostPort = at >= 0 ? authority.slice(at + 1) : authority;
-    const url: ParsedUrl = {
-      scheme: match[1].toLowerCase(),
-      host: hostOf(hostPort),
-      start,
-      end,
-    };
+    const url: ParsedUrl = { scheme: scheme.toLowerCase(), host: hostOf(hostPort), start, end };
     const colon = at >= 0 ? authority.indexOf(":") : -1;
     if (colon >= 0 && colon < at) {
       const value = authority.slice(colon + 1, at);
