@@ -24,11 +24,22 @@ export interface CodeString {
   envFallback: boolean;
 }
 
-/** Every string literal of a Python, JavaScript or TypeScript file, docstrings and imports aside. */
-export function codeStrings(file: ParsedFile): CodeString[] {
-  if (file.python) return pythonStrings(file.python.root, pythonEnvNames(file.python.root));
-  if (file.script) return scriptStrings(file.script.source);
-  return [];
+const stringsOfFiles = new WeakMap<ParsedFile, readonly CodeString[]>();
+
+/**
+ * Every string literal of a Python, JavaScript or TypeScript file, docstrings and imports aside;
+ * found once per analysis, since several rules read them.
+ */
+export function codeStrings(file: ParsedFile): readonly CodeString[] {
+  const known = stringsOfFiles.get(file);
+  if (known) return known;
+  const found = file.python
+    ? pythonStrings(file.python.root, pythonEnvNames(file.python.root))
+    : file.script
+      ? scriptStrings(file.script.source)
+      : [];
+  stringsOfFiles.set(file, found);
+  return found;
 }
 
 function pythonStrings(root: Node, env: PythonEnvNames): CodeString[] {
