@@ -146,7 +146,12 @@ stringData:
                   name: api-secrets
                   key: DB_PASSWORD
 `),
-      outputFiles: { ".env": "DB_PASSWORD=Lumen-Falcon-731\n", ".env.example": "DB_PASSWORD=\n" },
+      outputFiles: {
+        "k8s/api.secret.yaml":
+          "apiVersion: v1\nkind: Secret\nmetadata:\n  name: api-secrets\ntype: Opaque\n" +
+          "stringData:\n  DB_PASSWORD: Lumen-Falcon-731\n",
+        ".gitignore": "/k8s/api.secret.yaml\n",
+      },
     },
     {
       name: "kubernetes flow entry reuses the Secret the container already reads",

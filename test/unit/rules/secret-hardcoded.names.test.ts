@@ -84,9 +84,13 @@ ruleTester("secret-hardcoded", {
       outputFiles: { ".env.example": "POSTGRES_PASSWORD=\n" },
     },
     {
-      name: "Kubernetes: the key holds another value in .env: the Secret key is qualified",
+      name: "Kubernetes: the Secret file holds the key with another value: the key is qualified",
       file: "k8s/api.yaml",
-      files: { ".env": "DB_PASSWORD=local-only-4417\n" },
+      files: {
+        "k8s/api.secret.yaml":
+          "apiVersion: v1\nkind: Secret\nmetadata:\n  name: api-secrets\ntype: Opaque\n" +
+          "stringData:\n  DB_PASSWORD: local-only-4417\n",
+      },
       code: `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -119,7 +123,11 @@ spec:
                   name: api-secrets
                   key: API_DB_PASSWORD
 `,
-      outputFiles: { ".env": "DB_PASSWORD=local-only-4417\nAPI_DB_PASSWORD=Lumen-Falcon-731\n" },
+      outputFiles: {
+        "k8s/api.secret.yaml":
+          "apiVersion: v1\nkind: Secret\nmetadata:\n  name: api-secrets\ntype: Opaque\n" +
+          "stringData:\n  DB_PASSWORD: local-only-4417\n  API_DB_PASSWORD: Lumen-Falcon-731\n",
+      },
     },
   ],
 });

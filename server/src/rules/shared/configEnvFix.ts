@@ -7,7 +7,9 @@ import type { ConfigEntry } from "./configEntries";
 import { envFileChanges, projectDir } from "./envFiles";
 import { envName, isEnvName, isGenericSecretName } from "./secretNames";
 import { envNameFor, qualifiedNames } from "./secretEnvNames";
-import { yamlEditor } from "./yamlEdits";
+import { namespaceOf } from "./kubeWorkloads";
+import { readSecretFile, secretFileChanges, secretFileOf } from "./secretFile";
+import { yamlEditor, yamlScalar } from "./yamlEdits";
 
 /**
  * Fixes that take a value out of a configuration file: compose interpolates `${NAME}` from the
@@ -88,11 +90,12 @@ function kubeSecretFix(context: FixContext, entry: ConfigEntry): Fix | undefined
   const key = pair?.key as Node | undefined;
   if (!map || !key?.range || !isScalar(pair?.value)) return undefined;
   const secret = secretNameFor(entry);
-  const secretKey = envNameFor(workspace, {
-    dir: projectDir(workspace, file.path),
-    value: entry.value,
-    names: [entry.name, ...qualifiedNames(entry.name, [entry.object?.name])],
-  });
+  const secretFile = secretFileOf(file.path);
+  const slot = readSecretFile(workspace, secretFile).slot(secret);
+  const held = slot.state === "present" ? slot.values : new Map<string, string>();
+  const candidates = [entry.name, ...qualifiedNames(entry.name, [entry.object?.name])];
+  const secretKey = candidates.find((n) => !held.has(n) || held.get(n) === entry.value);
+  if (!secretKey) return undefined;
   const editor = yamlEditor(file.source);
   const keyStart = key.range[0];
   let newText: string;
@@ -108,14 +111,24 @@ function kubeSecretFix(context: FixContext, entry: ConfigEntry): Fix | undefined
       `${pad(2)}key: ${secretKey}`,
     ].join(editor.eol);
   }
+  const stored = secretFileChanges(workspace, secretFile, {
+    name: secret,
+    namespace: entry.object ? namespaceOf(entry.object) : undefined,
+    key: secretKey,
+    valueText: yamlScalar(entry.value),
+    value: entry.value,
+    unit: editor.unit,
+  });
+  if ("reason" in stored) return undefined;
+  const where = path.basename(secretFile);
   return {
     title: {
-      en: `Read ${entry.name} from Secret "${secret}" (value moved to .env)`,
-      zh: `改为从 Secret "${secret}" 读取 ${entry.name}（值移到 .env）`,
+      en: `Read ${entry.name} from Secret "${secret}" (value moved to ${where}, which git ignores)`,
+      zh: `改为从 Secret "${secret}" 读取 ${entry.name}（值移到 git 忽略的 ${where}）`,
     },
     changes: [
       { file: file.path, edits: [{ range: file.source.range(keyStart, entry.end), newText }] },
-      ...envFileChanges(workspace, file.path, [{ name: secretKey, value: entry.value }]),
+      ...stored.changes,
     ],
     preferred: true,
   };
