@@ -61,6 +61,9 @@ describe("check --fix on a copy of examples/shop", () => {
   it("changes files and lists every one it changed or created on stderr", () => {
     const changed = changedFiles(original, fixed);
     assert.ok(changed.length > 0, first.stderr);
+    const count = `${changed.length} file${changed.length === 1 ? "" : "s"} changed:`;
+    assert.match(first.stderr, /^Applied \d+ fix(es)? in (1 pass|\d+ passes); /m);
+    assert.ok(first.stderr.includes(count), first.stderr);
     const listed = new Set(first.stderr.split("\n").map((line) => line.trim().split(" ")[0]));
     assert.deepEqual(
       changed.filter((file) => !listed.has(file)),

@@ -166,7 +166,7 @@ export function fixSummary(report: FixReport, options: { root: string; locale: L
   const lines = [
     zh
       ? `应用了 ${report.applied} 个修复（${report.passes} 轮），修改了 ${count} 个文件：`
-      : `Applied ${report.applied} fixes in ${report.passes} passes; ${count} files changed:`,
+      : `Applied ${plural(report.applied, "fix", "fixes")} in ${plural(report.passes, "pass", "passes")}; ${plural(count, "file", "files")} changed:`,
   ];
   for (const file of [...report.changed].map(relative).sort()) {
     const created = report.created.has(path.resolve(options.root, file));
@@ -188,4 +188,8 @@ export function fixSummary(report: FixReport, options: { root: string; locale: L
     );
   }
   return lines;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
 }

@@ -135,8 +135,8 @@ function report(context: RuleContext, string: CodeString, url: ParsedUrl, detail
     : { en: "", zh: "" };
   const message: Localized = details.fallback
     ? {
-        en: `The fallback ${label.en} address ${host} takes over silently when ${details.name} is missing, so a deploy that forgets the variable talks to this host instead of failing.`,
-        zh: `当 ${details.name} 缺失时，会悄悄改用备用的${label.zh}地址 ${host}，漏配变量的部署不会报错，而是连到这个主机。`,
+        en: `The fallback ${label.en} address ${host} takes over silently when the environment variable read here is missing, so a deploy that forgets it talks to this host instead of failing.`,
+        zh: `当这里读取的环境变量缺失时，会悄悄改用备用的${label.zh}地址 ${host}，漏配变量的部署不会报错，而是连到这个主机。`,
       }
     : {
         en: `The ${label.en} address ${host} is hard-coded: every environment reaches the same instance, and moving it needs a new release. Read it from ${details.name}.${local.en}`,
