@@ -93,6 +93,13 @@ describe("check --fix keeps the bytes of files it cannot re-encode", () => {
     assert.match(run.stderr, /^Not fixed: app\.py \(not valid UTF-8.*\)$/m);
   });
 
+  it("says why in Chinese under --lang zh", () => {
+    const dir = folder({ "app.py": Buffer.from(SECRET, "latin1") });
+    const run = cli("check", dir, "--fix", "--lang", "zh");
+
+    assert.match(run.stderr, /^未修复：app\.py（不是有效的 UTF-8；保持原样）$/m);
+  });
+
   it("does not append to a Latin-1 .env, and says why", () => {
     const env = Buffer.from("NAME=Zoë\n", "latin1");
     const dir = folder({ ".env": env, "app.py": STRIPE });

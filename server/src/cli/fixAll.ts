@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { applyChanges } from "../engine/applyEdits";
 import { followUpsOf, type ChangeFollowUp } from "../engine/followUps";
-import type { Fix, Locale } from "../engine/types";
+import type { Fix, Locale, Localized } from "../engine/types";
 import type { AnalysisService } from "../service/analysisService";
 import { decodeExactly, encodeText, type TextEncoding } from "../workspace/decode";
 import { MAX_FILE_BYTES } from "../workspace/workspace";
@@ -30,7 +30,7 @@ export interface FixReport {
   /** Commands the user must run, once each. */
   followUps: ChangeFollowUp[];
   /** Files no fix was written to, because a rewrite would change their bytes: why, by path. */
-  refused: Map<string, string>;
+  refused: Map<string, Localized>;
 }
 
 function emptyReport(): FixReport {
@@ -97,16 +97,18 @@ interface OnDisk {
  * A file as a fix finds it on disk: undefined when missing, or why it must not be rewritten.
  * Never reads what is not a regular file: a FIFO would block.
  */
-function readOnDisk(file: string): OnDisk | { reason: string } | undefined {
+function readOnDisk(file: string): OnDisk | { reason: Localized } | undefined {
   try {
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (!stat) return undefined;
-    if (!stat.isFile()) return { reason: "not a regular file" };
-    if (stat.size > MAX_FILE_BYTES) return { reason: "over the size limit" };
+    if (!stat.isFile()) return { reason: { en: "not a regular file", zh: "不是普通文件" } };
+    if (stat.size > MAX_FILE_BYTES) {
+      return { reason: { en: "over the size limit", zh: "超过大小上限" } };
+    }
     return decodeExactly(fs.readFileSync(file));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { reason: `cannot be read: ${code ?? (error as Error).message}` };
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return { reason: { en: `cannot be read: ${code}`, zh: `无法读取：${code}` } };
   }
 }
 
@@ -158,8 +160,8 @@ export function fixSummary(report: FixReport, options: { root: string; locale: L
   const zh = options.locale === "zh";
   const refused = [...report.refused].map(([file, reason]) =>
     zh
-      ? `未修复：${relative(file)}（${reason}；保持原样）`
-      : `Not fixed: ${relative(file)} (${reason}; left as it is)`,
+      ? `未修复：${relative(file)}（${reason.zh}；保持原样）`
+      : `Not fixed: ${relative(file)} (${reason.en}; left as it is)`,
   );
   if (report.applied === 0) return [zh ? "没有可应用的修复" : "No fixes applied", ...refused];
   const count = report.changed.size;

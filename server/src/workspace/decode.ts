@@ -1,3 +1,4 @@
+import type { Localized } from "../engine/types";
 /**
  * Turns file bytes into text the way an editor would: UTF-8 (BOM dropped), UTF-16 with a BOM,
  * and undefined for binary content (a NUL byte in the first 8 KiB of a non-UTF-16 file).
@@ -24,12 +25,13 @@ export type TextEncoding = "utf8" | "utf8bom" | "utf16le" | "utf16be";
  */
 export function decodeExactly(
   bytes: Buffer,
-): { text: string; encoding: TextEncoding } | { reason: string } {
+): { text: string; encoding: TextEncoding } | { reason: Localized } {
   const text = decodeText(bytes);
-  if (text === undefined) return { reason: "binary" };
+  if (text === undefined) return { reason: { en: "binary", zh: "二进制文件" } };
   const encoding = encodingOf(bytes);
   if (encodeText(text, encoding).equals(bytes)) return { text, encoding };
-  return { reason: encoding.startsWith("utf16") ? "not valid UTF-16" : "not valid UTF-8" };
+  const name = encoding.startsWith("utf16") ? "UTF-16" : "UTF-8";
+  return { reason: { en: `not valid ${name}`, zh: `不是有效的 ${name}` } };
 }
 
 function encodingOf(bytes: Buffer): TextEncoding {

@@ -20,15 +20,19 @@ describe("decoding for an edit", () => {
     };
     for (const [encoding, bytes] of Object.entries(encodings)) {
       const decoded = decodeExactly(bytes);
-      if ("reason" in decoded) return assert.fail(`${encoding}: ${decoded.reason}`);
+      if ("reason" in decoded) return assert.fail(`${encoding}: ${decoded.reason.en}`);
       assert.deepEqual(decoded, { text: TEXT, encoding }, encoding);
       assert.deepEqual(encodeText(decoded.text, decoded.encoding), bytes, encoding);
     }
   });
 
   it("refuses bytes that would not survive a rewrite", () => {
-    assert.deepEqual(decodeExactly(Buffer.from(TEXT, "latin1")), { reason: "not valid UTF-8" });
-    assert.deepEqual(decodeExactly(Buffer.from("A=1\0\n")), { reason: "binary" });
+    assert.deepEqual(decodeExactly(Buffer.from(TEXT, "latin1")), {
+      reason: { en: "not valid UTF-8", zh: "不是有效的 UTF-8" },
+    });
+    assert.deepEqual(decodeExactly(Buffer.from("A=1\0\n")), {
+      reason: { en: "binary", zh: "二进制文件" },
+    });
     const odd = Buffer.concat([
       Buffer.from([0xff, 0xfe]),
       Buffer.from("A", "utf16le"),
