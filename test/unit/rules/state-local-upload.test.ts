@@ -93,6 +93,15 @@ ruleTester("state-local-upload", {
       parses: true,
     },
     {
+      name: "S3 client after .env loading that blank lines already follow: no third blank line",
+      file: "app.py",
+      code: 'import os\nfrom dotenv import load_dotenv\nfrom flask import Flask, request\n\nload_dotenv()\n\n\nclass Store:\n    pass\n\n\napp = Flask(__name__)\n\n\n@app.post("/up")\ndef up():\n    request.files["f"].save(os.path.join("uploads", request.files["f"].filename))\n    return {}\n',
+      findings: [{ line: 17, column: 5 }],
+      output:
+        'import os\nfrom dotenv import load_dotenv\nfrom flask import Flask, request\nimport boto3\n\nload_dotenv()\n\ns3 = boto3.client("s3")\n\n\nclass Store:\n    pass\n\n\napp = Flask(__name__)\n\n\n@app.post("/up")\ndef up():\n    s3.upload_fileobj(request.files["f"], os.environ["S3_BUCKET"], request.files["f"].filename)\n    return {}\n',
+      parses: true,
+    },
+    {
       name: "saved path used later: no automatic fix",
       file: "app.py",
       code: upload(

@@ -184,7 +184,8 @@ export function moduleCodeEdits(
     .filter((n): n is Node => !!n && (!anchor || n.startIndex > anchor.startIndex))
     .sort((a, b) => b.startIndex - a.startIndex)[0];
   if (!after) return [pythonImportBlockEdit(root, source, [...imports, ...code])];
-  const edits = [linesAfter(source, after, [...code, ""])];
+  const blankFollows = /^[ \t]*(?:#.*)?\r?\n[ \t]*\r?\n/.test(source.text.slice(after.endIndex));
+  const edits = [linesAfter(source, after, blankFollows ? code : [...code, ""])];
   if (imports.length > 0) edits.unshift(pythonImportBlockEdit(root, source, imports));
   return edits;
 }
