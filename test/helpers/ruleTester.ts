@@ -29,8 +29,8 @@ export interface InvalidCase extends ValidCase {
   findings: ExpectedFinding[];
   /** Text of the file after the first fix of the first finding; null asserts no fix. */
   output?: string | null;
-  /** Other files after that fix, by relative path. */
-  outputFiles?: Record<string, string>;
+  /** Other files after that fix, by relative path; null asserts the fix leaves it alone. */
+  outputFiles?: Record<string, string | null>;
   /** Which fix to apply, by English title; the first one when omitted. */
   fixTitle?: string;
   /** Also require the fixed source file to parse (no syntax error). */
@@ -110,7 +110,7 @@ async function checkInvalid(rule: string, testCase: InvalidCase): Promise<void> 
   if (testCase.output !== undefined) assert.equal(fixed, testCase.output);
   if (testCase.parses && testCase.output) await assertParses(file, testCase.output);
   for (const [relative, text] of Object.entries(testCase.outputFiles ?? {})) {
-    assert.equal(texts.get(path.join(root, relative)), text, `${relative} after the fix`);
+    assert.equal(texts.get(path.join(root, relative)) ?? null, text, `${relative} after the fix`);
   }
   const files = testCase.recheckFixedFiles ? fixedFiles(root, testCase, texts) : testCase.files;
   await assertFixClears(rule, { ...testCase, files }, fixed, findings.length);

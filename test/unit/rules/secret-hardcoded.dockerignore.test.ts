@@ -12,17 +12,22 @@ const DOCKERFILE = "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\n";
 /** Flask with python-dotenv loads `.env` itself: the fix edits nothing else. */
 const REQUIREMENTS = "Flask==3.0.3\npython-dotenv==1.0.1\n";
 
+/** The secret in `api/conf.py`, found where it stands and read from the environment after the fix. */
+const API_CONF = {
+  file: "api/conf.py",
+  code: CONF,
+  findings: [{ line: 3, column: 13 }],
+  output: FIXED,
+};
+
 /** A `.env` written into a Docker build context is kept out of the image. */
 ruleTester("secret-hardcoded", {
   valid: [],
   invalid: [
     {
       name: "service folder with a Dockerfile: .dockerignore created beside it",
-      file: "api/conf.py",
       files: { "api/Dockerfile": DOCKERFILE, "api/requirements.txt": REQUIREMENTS },
-      code: CONF,
-      findings: [{ line: 3, column: 13 }],
-      output: FIXED,
+      ...API_CONF,
       outputFiles: {
         "api/.env": `API_TOKEN=${SECRET}\n`,
         "api/.gitignore": ".env\n",
@@ -31,55 +36,108 @@ ruleTester("secret-hardcoded", {
     },
     {
       name: "existing .dockerignore without a final newline: .env appended",
-      file: "api/conf.py",
       files: {
         "api/Dockerfile": DOCKERFILE,
         "api/requirements.txt": REQUIREMENTS,
         "api/.dockerignore": "node_modules\n*.pyc",
       },
-      code: CONF,
-      findings: [{ line: 3, column: 13 }],
-      output: FIXED,
+      ...API_CONF,
       outputFiles: { "api/.dockerignore": "node_modules\n*.pyc\n.env\n" },
     },
     {
       name: "compose builds from the root with api/Dockerfile: the root context ignores api/.env",
-      file: "api/conf.py",
       files: {
         "docker-compose.yml":
           "services:\n  api:\n    build:\n      context: .\n      dockerfile: api/Dockerfile\n",
         "api/Dockerfile": DOCKERFILE,
         "api/requirements.txt": REQUIREMENTS,
       },
-      code: CONF,
-      findings: [{ line: 3, column: 13 }],
-      output: FIXED,
-      outputFiles: { "api/.env": `API_TOKEN=${SECRET}\n`, ".dockerignore": "api/.env\n" },
+      ...API_CONF,
+      outputFiles: {
+        "api/.env": `API_TOKEN=${SECRET}\n`,
+        // compose runs the service from the root context: its environment reads the root .env
+        "docker-compose.yml":
+          "services:\n  api:\n    build:\n      context: .\n      dockerfile: api/Dockerfile\n" +
+          '    environment:\n      API_TOKEN: "${API_TOKEN}"\n',
+        ".env": `API_TOKEN=${SECRET}\n`,
+        ".dockerignore": "api/.env\n.env\n",
+      },
     },
     {
       name: "compose build: ./api: the context is the service folder",
-      file: "api/conf.py",
       files: {
         "docker-compose.yml": "services:\n  api:\n    build: ./api\n",
         "api/Dockerfile": DOCKERFILE,
         "api/requirements.txt": REQUIREMENTS,
       },
-      code: CONF,
-      findings: [{ line: 3, column: 13 }],
-      output: FIXED,
-      outputFiles: { "api/.dockerignore": ".env\n" },
+      ...API_CONF,
+      outputFiles: {
+        "api/.dockerignore": ".env\n",
+        "docker-compose.yml":
+          'services:\n  api:\n    build: ./api\n    environment:\n      API_TOKEN: "${API_TOKEN}"\n',
+        ".env": `API_TOKEN=${SECRET}\n`,
+        ".gitignore": ".env\n",
+        ".env.example": "API_TOKEN=\n",
+      },
+    },
+    {
+      name: "compose environment as a plain list: the new entry is written like the others",
+      ...API_CONF,
+      files: {
+        "docker-compose.yml":
+          "services:\n  api:\n    build: ./api\n    environment:\n      - APP_ENV=dev\n",
+        "api/requirements.txt": REQUIREMENTS,
+      },
+      outputFiles: {
+        "docker-compose.yml":
+          "services:\n  api:\n    build: ./api\n    environment:\n      - APP_ENV=dev\n" +
+          "      - API_TOKEN=${API_TOKEN}\n",
+      },
+    },
+    {
+      name: "compose environment as a single-quoted list: the new entry is single-quoted",
+      ...API_CONF,
+      files: {
+        "docker-compose.yml":
+          "services:\n  api:\n    build: ./api\n    environment:\n      - 'APP_ENV=dev'\n",
+        "api/requirements.txt": REQUIREMENTS,
+      },
+      outputFiles: {
+        "docker-compose.yml":
+          "services:\n  api:\n    build: ./api\n    environment:\n      - 'APP_ENV=dev'\n" +
+          "      - 'API_TOKEN=${API_TOKEN}'\n",
+      },
+    },
+    {
+      name: "a compose service that does not build the folder is left alone",
+      ...API_CONF,
+      files: {
+        "docker-compose.yml": "services:\n  web:\n    build: ./web\n",
+        "api/requirements.txt": REQUIREMENTS,
+      },
+      outputFiles: { "docker-compose.yml": null, ".env": null },
+    },
+    {
+      name: "a .gitignore above that already ignores every .env: no new .gitignore in the folder",
+      files: {
+        ".gitignore": "node_modules/\n.env\n",
+        "api/requirements.txt": REQUIREMENTS,
+      },
+      ...API_CONF,
+      outputFiles: {
+        "api/.env": `API_TOKEN=${SECRET}\n`,
+        "api/.gitignore": null,
+        ".gitignore": null,
+      },
     },
     {
       name: "a Dockerfile's own ignore file takes precedence over the context's",
-      file: "api/conf.py",
       files: {
         "api/Dockerfile": DOCKERFILE,
         "api/Dockerfile.dockerignore": "*.md\n",
         "api/requirements.txt": REQUIREMENTS,
       },
-      code: CONF,
-      findings: [{ line: 3, column: 13 }],
-      output: FIXED,
+      ...API_CONF,
       outputFiles: { "api/Dockerfile.dockerignore": "*.md\n.env\n" },
     },
     {

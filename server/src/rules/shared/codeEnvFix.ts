@@ -12,10 +12,12 @@ import {
   scriptDotenvEdit,
   scriptLoadsDotenv,
 } from "./dotenvLoading";
-import { envFileChanges } from "./envFiles";
+import { composeBuildsContaining, composeChanges, composeEnvironmentEdits } from "./composeBuilds";
+import { envFileChanges, projectDir, type EnvVariable } from "./envFiles";
 import type { NamedLiteral } from "./pythonNamedValues";
 import { pythonEnviron } from "./pythonCode";
 import { pythonImportBlockEdit } from "./pythonImportBlock";
+import { mergeChanges } from "./redisBacking";
 
 /** A value in code that moves to `.env`, read back from the environment. */
 export interface CodeValue {
@@ -51,10 +53,30 @@ export function codeEnvFix(context: FixContext, target: CodeValue): Fix | undefi
   if (!edits) return undefined;
   const changes: FileChange[] = [{ file: file.path, edits: edits.code }];
   changes.push(...edits.others);
-  changes.push(
-    ...envFileChanges(workspace, file.path, [{ name: target.name, value: target.value }]),
-  );
-  return { title: moveToEnvTitle(target.name), changes, preferred: true };
+  const variable = { name: target.name, value: target.value };
+  changes.push(...envFileChanges(workspace, file.path, [variable]));
+  changes.push(...composeWiring(workspace, file.path, variable));
+  return { title: moveToEnvTitle(target.name), changes: mergeChanges(changes), preferred: true };
+}
+
+/**
+ * A compose service built from a folder that holds the file runs it without the folder's
+ * `.env` (the image leaves it out): the service gets `NAME=${NAME}` in its environment and the
+ * value goes to the `.env` beside the compose file, which compose reads.
+ */
+function composeWiring(workspace: Workspace, file: string, variable: EnvVariable): FileChange[] {
+  const builds = composeBuildsContaining(workspace, file);
+  const edits = builds.map((build) => ({
+    file: build.file.path,
+    edits: composeEnvironmentEdits(build, variable.name),
+  }));
+  const own = projectDir(workspace, file);
+  const dirs = new Set(builds.map((build) => path.dirname(build.file.path)));
+  dirs.delete(own);
+  return [
+    ...composeChanges(edits),
+    ...[...dirs].flatMap((dir) => envFileChanges(workspace, file, [variable], { dir })),
+  ];
 }
 
 interface Edits {

@@ -16,6 +16,19 @@ export interface ComposeBuild {
 /** The compose services of the workspace whose `build` uses the Dockerfile. */
 export function composeBuildsOf(workspace: Workspace, dockerfile: string): ComposeBuild[] {
   const wanted = path.resolve(dockerfile);
+  return composeBuilds(workspace, (build) => build.dockerfile === wanted);
+}
+
+/** The compose services of the workspace whose build context holds the file: they run it. */
+export function composeBuildsContaining(workspace: Workspace, file: string): ComposeBuild[] {
+  const wanted = path.resolve(file);
+  return composeBuilds(workspace, ({ context }) => wanted.startsWith(context + path.sep));
+}
+
+function composeBuilds(
+  workspace: Workspace,
+  matches: (build: { context: string; dockerfile: string }) => boolean,
+): ComposeBuild[] {
   const builds: ComposeBuild[] = [];
   for (const file of workspace.model.filesOfKind("compose")) {
     for (const document of file.yaml?.documents ?? []) {
@@ -24,23 +37,27 @@ export function composeBuildsOf(workspace: Workspace, dockerfile: string): Compo
       for (const pair of services.items) {
         const service = pair.value;
         const name = scalarString(pair.key) ?? "";
-        if (isMap(service) && buildsFrom(file.path, service) === wanted) {
-          builds.push({ file, name, service });
-        }
+        const build = isMap(service) ? buildOf(file.path, service) : undefined;
+        if (build && matches(build)) builds.push({ file, name, service: service as YAMLMap });
       }
     }
   }
   return builds;
 }
 
-function buildsFrom(composeFile: string, service: YAMLMap): string | undefined {
+/** The folder a service builds from and its Dockerfile; undefined for a remote context. */
+function buildOf(
+  composeFile: string,
+  service: YAMLMap,
+): { context: string; dockerfile: string } | undefined {
   const build = service.get("build", true);
   const dir = path.dirname(composeFile);
   const context = isMap(build) ? scalarString(build.get("context", true)) : scalarString(build);
   if (context === undefined && !isMap(build)) return undefined;
   if (context && /^[a-z]+:\/\//i.test(context)) return undefined;
   const dockerfile = isMap(build) ? scalarString(build.get("dockerfile", true)) : undefined;
-  return path.resolve(dir, context ?? ".", dockerfile ?? "Dockerfile");
+  const folder = path.resolve(dir, context ?? ".");
+  return { context: folder, dockerfile: path.resolve(folder, dockerfile ?? "Dockerfile") };
 }
 
 const reference = (name: string) => `"\${${name}}"`;
@@ -105,11 +122,13 @@ function listEntryEdits(
     const at = editor.source.positionAt(last.range[1]);
     return [{ range: { start: at, end: at }, newText: `, "${text}"` }];
   }
+  const quote = last.type === "PLAIN" ? "" : last.type === "QUOTE_SINGLE" ? "'" : '"';
   const start = editor.source.positionAt(last.range[0]);
   const prefix = editor.source.lineText(start.line).slice(0, start.character);
   const end = editor.source.positionAt(last.range[1]);
   const at = { line: end.line, character: editor.source.lineText(end.line).length };
-  return [{ range: { start: at, end: at }, newText: `${editor.eol}${prefix}"${text}"` }];
+  const entry = `${editor.eol}${prefix}${quote}${text}${quote}`;
+  return [{ range: { start: at, end: at }, newText: entry }];
 }
 
 function single(edit: TextEdit | undefined): TextEdit[] {

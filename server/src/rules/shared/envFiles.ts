@@ -1,10 +1,10 @@
 import * as path from "node:path";
-import ignore from "ignore";
 import type { FileChange } from "../../engine/types";
 import { dotenvNames } from "../../languages/dotenv";
 import { SourceText } from "../../languages/sourceText";
 import type { Workspace } from "../../workspace/workspace";
 import { dockerignoreChanges } from "./dockerignore";
+import { isGitIgnored } from "./gitignore";
 import { appendLines } from "./textFiles";
 
 const PROJECT_MARKERS = [
@@ -76,12 +76,10 @@ export function envFileChanges(
   return changes;
 }
 
-/** Adds `.env` to the project's `.gitignore` unless a rule there already ignores it. */
+/** Adds `.env` to the project's `.gitignore` unless git already ignores the folder's `.env`. */
 export function ignoreDotenv(workspace: Workspace, dir: string): FileChange | undefined {
-  const gitignore = path.join(dir, ".gitignore");
-  const text = workspace.readText(gitignore) ?? "";
-  if (ignore().add(text).ignores(".env")) return undefined;
-  return appendLines(workspace, gitignore, [".env"]);
+  if (isGitIgnored(workspace, path.join(dir, ".env"))) return undefined;
+  return appendLines(workspace, path.join(dir, ".gitignore"), [".env"]);
 }
 
 function push(changes: FileChange[], change: FileChange | undefined): void {

@@ -1,6 +1,6 @@
 import { applyEdits, findNodeAtLocation, modify, parseTree } from "jsonc-parser";
 import type { ParsedFile } from "../../engine/parse";
-import type { FileChange } from "../../engine/types";
+import type { FileChange, TextEdit } from "../../engine/types";
 import { SourceText } from "../../languages/sourceText";
 import type { Workspace } from "../../workspace/workspace";
 import {
@@ -68,7 +68,9 @@ export function mergeChanges(changes: FileChange[]): FileChange[] {
   for (const change of changes) {
     const existing = byFile.get(change.file);
     if (existing) {
-      existing.edits.push(...change.edits);
+      const key = (e: TextEdit) => JSON.stringify([e.range, e.newText]);
+      const present = new Set(existing.edits.map(key));
+      existing.edits.push(...change.edits.filter((e) => !present.has(key(e))));
       existing.create = existing.create || change.create;
       existing.followUp ??= change.followUp;
     } else {
