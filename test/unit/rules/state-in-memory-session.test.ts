@@ -80,6 +80,55 @@ def add_to_cart(user):
       parses: true,
     },
     {
+      name: "compose runs Redis as a service: the app's service reaches it by name, not localhost",
+      file: "api/app.py",
+      code: cartApp("    carts[user] = request.json"),
+      files: {
+        "api/requirements.txt": "Flask==3.0.3\n",
+        "docker-compose.yml":
+          "services:\n  api:\n    build: ./api\n    environment:\n      - APP_ENV=dev\n" +
+          "  cache:\n    image: redis:7.2.4-alpine\n",
+      },
+      findings: [{ line: 4, column: 1 }],
+      outputFiles: {
+        "api/.env": "REDIS_URL=redis://localhost:6379/0\n",
+        "docker-compose.yml":
+          "services:\n  api:\n    build: ./api\n    environment:\n      - APP_ENV=dev\n" +
+          "      - REDIS_URL=redis://cache:6379/0\n  cache:\n    image: redis:7.2.4-alpine\n",
+      },
+    },
+    {
+      name: "compose environment as a map, Valkey as the Redis: the entry joins the map",
+      file: "api/app.py",
+      code: cartApp("    carts[user] = request.json"),
+      files: {
+        "api/requirements.txt": "Flask==3.0.3\n",
+        "compose.yaml":
+          "services:\n  api:\n    build: ./api\n    env_file: .env\n    environment:\n      APP_ENV: dev\n" +
+          "  kv:\n    image: valkey/valkey:8.0\n",
+      },
+      findings: [{ line: 4, column: 1 }],
+      outputFiles: {
+        "compose.yaml":
+          "services:\n  api:\n    build: ./api\n    env_file: .env\n    environment:\n      APP_ENV: dev\n" +
+          "      REDIS_URL: redis://kv:6379/0\n  kv:\n    image: valkey/valkey:8.0\n",
+      },
+    },
+    {
+      name: "compose without a Redis service: the compose file is left alone",
+      file: "api/app.py",
+      code: cartApp("    carts[user] = request.json"),
+      files: {
+        "api/requirements.txt": "Flask==3.0.3\n",
+        "docker-compose.yml": "services:\n  api:\n    build: ./api\n",
+      },
+      findings: [{ line: 4, column: 1 }],
+      outputFiles: {
+        "api/.env": "REDIS_URL=redis://localhost:6379/0\n",
+        "docker-compose.yml": null,
+      },
+    },
+    {
       name: "sessions: set, pop and membership keep working unchanged",
       file: "auth.py",
       code: `import os\nfrom flask import Flask, request\nfrom dotenv import load_dotenv\n\nload_dotenv()\napp = Flask(__name__)\nsessions = dict()\n\n\n@app.post("/login")\ndef login():\n    sessions[request.json["token"]] = {"user": request.json["user"]}\n    return {"ok": True}\n\n\n@app.post("/logout")\ndef logout():\n    sessions.pop(request.json["token"], None)\n    return {"ok": request.json["token"] not in sessions}\n`,

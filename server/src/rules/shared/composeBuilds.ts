@@ -62,14 +62,36 @@ function buildOf(
 
 const reference = (name: string) => `"\${${name}}"`;
 
-/** Edits that give the service `NAME: ${NAME}` in its environment, unless `.env` feeds it. */
-export function composeEnvironmentEdits(build: ComposeBuild, name: string): TextEdit[] {
+/**
+ * Edits that give the service `NAME: ${NAME}` in its environment, unless `.env` feeds it, or
+ * `NAME: value` when a value is given (one that differs inside compose, like a service's host).
+ */
+export function composeEnvironmentEdits(
+  build: ComposeBuild,
+  name: string,
+  value?: string,
+): TextEdit[] {
   const editor = yamlEditor(build.file.source);
   const { service } = build;
-  if (loadsDotenv(build)) return [];
+  if (value === undefined && loadsDotenv(build)) return [];
+  const entry = { name, value: value ?? `\${${name}}` };
   const environment = service.get("environment", true);
-  if (isSeq(environment)) return listEntryEdits(editor, environment, name);
-  return mapEntryEdits(editor, service, "environment", name);
+  if (isSeq(environment)) return listEntryEdits(editor, environment, entry);
+  return mapEntryEdits(editor, service, "environment", entry);
+}
+
+/** The name of a Redis (or Valkey) service of the compose file the service is in. */
+export function composeRedisService(build: ComposeBuild): string | undefined {
+  for (const document of build.file.yaml?.documents ?? []) {
+    const services = isMap(document.contents) ? document.contents.get("services", true) : null;
+    if (!isMap(services)) continue;
+    for (const pair of services.items) {
+      const image = isMap(pair.value) ? scalarString(pair.value.get("image", true)) : undefined;
+      const repository = image?.split(/[:@]/)[0].split("/").pop();
+      if (repository === "redis" || repository === "valkey") return scalarString(pair.key);
+    }
+  }
+  return undefined;
 }
 
 /** Edits that pass `NAME` as a build argument from the compose project's `.env`. */
@@ -83,8 +105,9 @@ export function composeBuildArgEdits(build: ComposeBuild, name: string): TextEdi
   }
   if (!isMap(value)) return [];
   const args = value.get("args", true);
-  if (isSeq(args)) return listEntryEdits(editor, args, name);
-  return mapEntryEdits(editor, value, "args", name);
+  const entry = { name, value: `\${${name}}` };
+  if (isSeq(args)) return listEntryEdits(editor, args, entry);
+  return mapEntryEdits(editor, value, "args", entry);
 }
 
 function loadsDotenv(build: ComposeBuild): boolean {
@@ -96,28 +119,29 @@ function loadsDotenv(build: ComposeBuild): boolean {
   });
 }
 
-function mapEntryEdits(editor: YamlEditor, parent: YAMLMap, key: string, name: string): TextEdit[] {
-  const entry = { [name]: `\${${name}}` };
-  const map = parent.get(key, true);
-  if (isMap(map)) {
-    if (map.has(name)) return [];
-    return single(addPairs(editor, map, entry));
-  }
-  const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair | undefined;
-  if (pair) return single(fillEmptyPair(editor, pair, entry));
-  return single(addPairs(editor, parent, { [key]: entry }));
+/** One environment or build-argument entry. */
+interface Entry {
+  name: string;
+  value: string;
 }
 
-function listEntryEdits(
-  editor: YamlEditor,
-  list: YAMLMap | import("yaml").YAMLSeq,
-  name: string,
-): TextEdit[] {
-  if (!isSeq(list)) return [];
+function mapEntryEdits(editor: YamlEditor, parent: YAMLMap, key: string, entry: Entry): TextEdit[] {
+  const pairs = { [entry.name]: entry.value };
+  const map = parent.get(key, true);
+  if (isMap(map)) {
+    if (map.has(entry.name)) return [];
+    return single(addPairs(editor, map, pairs));
+  }
+  const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair | undefined;
+  if (pair) return single(fillEmptyPair(editor, pair, pairs));
+  return single(addPairs(editor, parent, { [key]: pairs }));
+}
+
+function listEntryEdits(editor: YamlEditor, list: YAMLSeq, { name, value }: Entry): TextEdit[] {
   const present = list.items.some((item) => scalarString(item)?.split("=")[0] === name);
   const last = list.items[list.items.length - 1];
   if (present || !isScalar(last) || !last.range) return [];
-  const text = `${name}=\${${name}}`;
+  const text = `${name}=${value}`;
   if (list.flow) {
     const at = editor.source.positionAt(last.range[1]);
     return [{ range: { start: at, end: at }, newText: `, "${text}"` }];

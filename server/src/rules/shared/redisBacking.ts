@@ -9,6 +9,12 @@ import {
   PYTHON_DOTENV_LINES,
   scriptLoadsDotenv,
 } from "./dotenvLoading";
+import {
+  composeBuildsContaining,
+  composeChanges,
+  composeEnvironmentEdits,
+  composeRedisService,
+} from "./composeBuilds";
 import { envFileChanges } from "./envFiles";
 import { addPythonRequirement, KNOWN_VERSIONS, npmManifest } from "./manifests";
 import { npmLockFollowUp } from "./npmPackages";
@@ -55,11 +61,28 @@ export function redisSupport(
       { name: "REDIS_URL", value: LOCAL_REDIS_URL, example: "" },
     ]),
   );
+  changes.push(...composeRedisWiring(workspace, parsed.path));
   return {
     pythonDotenvLines: python && !loads ? PYTHON_DOTENV_LINES : [],
     scriptNeedsDotenv: !python && !loads,
     changes: mergeChanges(changes),
   };
+}
+
+/**
+ * Inside compose, Redis is not on localhost but at its service's name: every service built from
+ * the file's folder gets `REDIS_URL` pointing there, when the compose file runs a Redis.
+ */
+function composeRedisWiring(workspace: Workspace, file: string): FileChange[] {
+  const edits = composeBuildsContaining(workspace, file).map((build) => {
+    const host = composeRedisService(build);
+    const url = host === undefined ? undefined : `redis://${host}:6379/0`;
+    return {
+      file: build.file.path,
+      edits: url ? composeEnvironmentEdits(build, "REDIS_URL", url) : [],
+    };
+  });
+  return composeChanges(edits);
 }
 
 /** One change per file, edits concatenated, so a fix never edits a file twice. */
