@@ -42,6 +42,36 @@ API_TOKEN = os.environ["API_TOKEN"]
 `,
     },
     {
+      name: "Python below an existing .env: load_dotenv finds that one, so the value goes there",
+      file: "api/conf.py",
+      files: {
+        ".env": "DATABASE_URL=postgresql://localhost/shop\n",
+        ".gitignore": ".env\n",
+        "api/requirements.txt": "Flask==3.0.3\npython-dotenv==1.0.1\n",
+      },
+      code: `import os\n\nAPI_TOKEN = "${SECRET}"\n`,
+      findings: [{ line: 3, column: 13 }],
+      output: `import os\n\nAPI_TOKEN = os.environ["API_TOKEN"]\n`,
+      outputFiles: {
+        ".env": `DATABASE_URL=postgresql://localhost/shop\nAPI_TOKEN=${SECRET}\n`,
+        ".env.example": "API_TOKEN=\n",
+        "api/.env": null,
+        "api/.env.example": null,
+      },
+    },
+    {
+      name: "Node below an existing .env: dotenv reads the working folder's, the package's own",
+      file: "web/config.js",
+      files: {
+        ".env": "DATABASE_URL=postgresql://localhost/shop\n",
+        "web/package.json": '{"dependencies": {"dotenv": "16.4.5"}}\n',
+      },
+      code: `require("dotenv").config();\n\nconst apiToken = "${SECRET}";\n`,
+      findings: [{ line: 3, column: 18 }],
+      output: `require("dotenv").config();\n\nconst apiToken = process.env.API_TOKEN;\n`,
+      outputFiles: { "web/.env": `API_TOKEN=${SECRET}\n`, ".env": null },
+    },
+    {
       name: "Python: another module already calls load_dotenv",
       file: "app/conf.py",
       files: { "app/__init__.py": "from dotenv import load_dotenv\n\nload_dotenv()\n" },

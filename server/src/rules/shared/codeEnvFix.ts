@@ -13,7 +13,7 @@ import {
   scriptLoadsDotenv,
 } from "./dotenvLoading";
 import { composeBuildsContaining, composeChanges, composeEnvironmentEdits } from "./composeBuilds";
-import { envFileChanges, projectDir, type EnvVariable } from "./envFiles";
+import { dotenvDir, envFileChanges, type EnvVariable } from "./envFiles";
 import type { NamedLiteral } from "./pythonNamedValues";
 import { pythonEnviron } from "./pythonCode";
 import { pythonImportBlockEdit } from "./pythonImportBlock";
@@ -70,7 +70,7 @@ function composeWiring(workspace: Workspace, file: string, variable: EnvVariable
     file: build.file.path,
     edits: composeEnvironmentEdits(build, variable.name),
   }));
-  const own = projectDir(workspace, file);
+  const own = dotenvDir(workspace, file);
   const dirs = new Set(builds.map((build) => path.dirname(build.file.path)));
   dirs.delete(own);
   return [

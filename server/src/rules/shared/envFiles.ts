@@ -26,6 +26,18 @@ export function projectDir(workspace: Workspace, file: string): string {
   return marker ? path.dirname(marker) : workspace.rootOf(file);
 }
 
+/**
+ * The folder whose `.env` a value moved out of the file belongs in. Python's dotenv loading
+ * (`load_dotenv()`, Flask's CLI) walks up from the module or working folder to the first `.env`
+ * it finds, so an existing `.env` above the project folder is the one a Python program reads; a
+ * second one nearer the file would hide it. Node reads the `.env` of its working folder, the
+ * project's own.
+ */
+export function dotenvDir(workspace: Workspace, file: string): string {
+  const existing = file.endsWith(".py") ? workspace.findUp(file, [".env"]) : undefined;
+  return existing ? path.dirname(existing) : projectDir(workspace, file);
+}
+
 /** A value as a dotenv line writes it, quoted when it needs to be. */
 export function dotenvValue(value: string): string {
   if (/^[\w@%+=:,./-]*$/.test(value)) return value;
@@ -58,7 +70,7 @@ export function envFileChanges(
   variables: EnvVariable[],
   options: { dir?: string } = {},
 ): FileChange[] {
-  const dir = options.dir ?? projectDir(workspace, file);
+  const dir = options.dir ?? dotenvDir(workspace, file);
   const changes: FileChange[] = [];
   const withValues = variables.filter((v) => v.value !== undefined);
   if (withValues.length > 0) {

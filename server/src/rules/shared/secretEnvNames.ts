@@ -4,7 +4,7 @@ import { parseDotenv } from "../../languages/dotenv";
 import { SourceText } from "../../languages/sourceText";
 import type { Workspace } from "../../workspace/workspace";
 import { envReadsOf, type EnvRead } from "./envReads";
-import { dotenvValue, projectDir } from "./envFiles";
+import { dotenvDir, dotenvValue } from "./envFiles";
 import type { NamedLiteral } from "./pythonNamedValues";
 import { envName, isEnvName, isGenericSecretName, nameWords } from "./secretNames";
 import { classifySecretValue } from "./secretValues";
@@ -173,18 +173,19 @@ function namesRead(workspace: Workspace, request: EnvNameRequest): Set<string> {
   const names = new Set<string>();
   const own = request.source;
   const loadsDotenv = new Map<string, boolean>();
-  const loads = (folder: string) => {
-    let result = loadsDotenv.get(folder);
+  const loads = (file: string) => {
+    const key = `${path.dirname(file)}${path.sep}${file.endsWith(".py") ? "*.py" : "*"}`;
+    let result = loadsDotenv.get(key);
     if (result === undefined) {
-      result = projectDir(workspace, path.join(folder, "file")) === request.dir;
-      loadsDotenv.set(folder, result);
+      result = dotenvDir(workspace, file) === request.dir;
+      loadsDotenv.set(key, result);
     }
     return result;
   };
   const files = new Set(workspace.model.files());
   if (own) files.add(own.file.path);
   for (const file of files) {
-    if (!file.startsWith(request.dir + path.sep) || !loads(path.dirname(file))) continue;
+    if (!file.startsWith(request.dir + path.sep) || !loads(file)) continue;
     const parsed = own?.file.path === file ? own.file : workspace.model.parsed(file);
     if (!parsed || !READING_KINDS.has(parsed.kind)) continue;
     for (const read of readsOf(parsed)) {
@@ -218,7 +219,7 @@ export interface CodeValueNaming {
  */
 export function codeEnvName(workspace: Workspace, naming: CodeValueNaming): string {
   const { file, base } = naming;
-  const dir = projectDir(workspace, file.path);
+  const dir = dotenvDir(workspace, file.path);
   const ownName = readsOf(file).some((read) => read.name === base);
   const qualifiers = [...naming.qualifiers, ...(ownName ? [] : placeQualifiers(dir, file.path))];
   return envNameFor(workspace, {
