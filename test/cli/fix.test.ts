@@ -104,6 +104,23 @@ describe("check --fix on a copy of examples/shop", () => {
     }
   });
 
+  it("sets every variable the fixed Python code requires in the .env python-dotenv finds", () => {
+    const reads = [...(fixed.get("api/app.py") ?? "").matchAll(/os\.environ\["(\w+)"\]/g)];
+    const dotenv = fixed.get("api/.env") ?? fixed.get(".env") ?? "";
+    const defined = new Set(dotenv.split("\n").map((line) => line.split("=")[0]));
+    assert.ok(reads.length >= 5, `app.py reads ${reads.length} variables`);
+    for (const [, name] of reads) assert.ok(defined.has(name), `${name} is in .env`);
+  });
+
+  it("gives the Redis stores the Redis address the code already used, under one name", () => {
+    const dotenv = fixed.get(".env") ?? "";
+    assert.deepEqual(
+      dotenv.split("\n").filter((line) => /REDIS_URL=/.test(line)),
+      ["REDIS_URL=redis://cache.shop.internal:6379/0"],
+    );
+    assert.equal(fixed.has("api/.env"), false, "no second .env to hide the first");
+  });
+
   it("tells to run npm install when package.json changed beside package-lock.json", () => {
     assert.notEqual(fixed.get("web/package.json"), original.get("web/package.json"));
     assert.match(

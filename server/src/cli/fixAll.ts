@@ -66,7 +66,19 @@ export function fixAll(service: AnalysisService, files: () => string[]): FixRepo
 }
 
 /**
- * Applies the first fix of each finding, one finding at a time, re-analysing in between so
+ * Rules whose fixes move a value the program used into `.env`. They go first: a fix that only
+ * needs a variable to exist (a Redis-backed store wants `REDIS_URL`) then finds the value the
+ * program already used instead of adding a local default that a later fix would have to avoid.
+ */
+const MOVES_VALUES = new Set([
+  "secret-hardcoded",
+  "secret-known-format",
+  "secret-in-url",
+  "config-hardcoded-url",
+]);
+
+/**
+ * Applies the first fix of each finding (value-moving fixes first), one finding at a time, re-analysing in between so
  * fixes never see stale offsets. Returns how many fixes changed a file.
  */
 export function fixFile(
@@ -77,9 +89,10 @@ export function fixFile(
   let applied = 0;
   const tried = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const finding = service
+    const open = service
       .analyse(file)
-      .find((f) => f.fixes.length > 0 && !tried.has(`${f.rule}:${f.message.en}`));
+      .filter((f) => f.fixes.length > 0 && !tried.has(`${f.rule}:${f.message.en}`));
+    const finding = open.find((f) => MOVES_VALUES.has(f.rule)) ?? open[0];
     if (!finding) break;
     tried.add(`${finding.rule}:${finding.message.en}`);
     const fix = finding.fixes.find((f) => f.preferred) ?? finding.fixes[0];
