@@ -1,10 +1,10 @@
 import * as path from "node:path";
 import type { ParsedFile } from "../engine/parse";
 import type { Rule } from "../engine/rule";
-import type { FileChange } from "../engine/types";
+import type { FileChange, Localized } from "../engine/types";
 import { SourceText } from "../languages/sourceText";
 import type { Workspace } from "../workspace/workspace";
-import { KNOWN_VERSIONS } from "./shared/manifests";
+import { KNOWN_VERSIONS } from "./shared/knownVersions";
 import { readJson } from "./shared/npmPackages";
 import { distributionFor } from "./shared/pythonDistributions";
 import { installedPackages } from "./shared/pythonEnvironment";
@@ -65,10 +65,16 @@ export const rule: Rule = {
       ...new Set(members.flatMap((m) => imported(workspace, m, family).map((i) => i.name))),
     ];
     const manifest = family === "python" ? "requirements.txt" : "package.json";
-    const change =
+    const { change, unpinned } =
       family === "python"
         ? pythonManifest(workspace, group, names)
         : npmManifest(workspace, group, names);
+    const notPinned: Localized = unpinned.length
+      ? {
+          en: ` (no version known for ${unpinned.join(", ")}: pin after installing)`,
+          zh: `（${unpinned.join("、")} 版本未知：安装后请锁定版本）`,
+        }
+      : { en: "", zh: "" };
     report({
       range: own[0].range,
       message: {
@@ -78,8 +84,8 @@ export const rule: Rule = {
       fixes: [
         {
           title: {
-            en: `Create ${path.relative(workspace.rootOf(file.path), path.join(group, manifest)).split(path.sep).join("/")} with the imported packages`,
-            zh: `创建包含这些导入包的 ${manifest}`,
+            en: `Create ${path.relative(workspace.rootOf(file.path), path.join(group, manifest)).split(path.sep).join("/")} with the imported packages${notPinned.en}`,
+            zh: `创建包含这些导入包的 ${manifest}${notPinned.zh}`,
           },
           changes: [change],
           preferred: true,
@@ -162,13 +168,22 @@ function sameFamily(file: string, family: Family): boolean {
     : /\.[cm]?[jt]sx?$/i.test(file) && !/\.d\.[cm]?ts$/i.test(file);
 }
 
-function pythonManifest(workspace: Workspace, group: string, names: string[]): FileChange {
-  const file = path.join(group, "requirements.txt");
-  const lines = names.map((n) => requirementFor(workspace, file, n).line);
-  return created(file, `${lines.join("\n")}\n`);
+/** The manifest to create, and the packages it could not pin. */
+interface NewManifest {
+  change: FileChange;
+  unpinned: string[];
 }
 
-function npmManifest(workspace: Workspace, group: string, names: string[]): FileChange {
+function pythonManifest(workspace: Workspace, group: string, names: string[]): NewManifest {
+  const file = path.join(group, "requirements.txt");
+  const requirements = names.map((n) => ({ name: n, ...requirementFor(workspace, file, n) }));
+  return {
+    change: created(file, `${requirements.map((r) => r.line).join("\n")}\n`),
+    unpinned: requirements.filter((r) => !r.source).map((r) => r.name),
+  };
+}
+
+function npmManifest(workspace: Workspace, group: string, names: string[]): NewManifest {
   const file = path.join(group, "package.json");
   const dependencies: Record<string, string> = {};
   for (const name of [...names].sort()) {
@@ -185,7 +200,10 @@ function npmManifest(workspace: Workspace, group: string, names: string[]): File
       .replace(/[^a-z0-9._-]+/g, "-")
       .replace(/^[._-]+/, "") || "app";
   const manifest = { name: slug, version: "1.0.0", private: true, dependencies };
-  return created(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  return {
+    change: created(file, `${JSON.stringify(manifest, null, 2)}\n`),
+    unpinned: Object.keys(dependencies).filter((name) => dependencies[name] === "*"),
+  };
 }
 
 function created(file: string, text: string): FileChange {

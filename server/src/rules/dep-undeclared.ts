@@ -3,7 +3,8 @@ import type { ParsedFile } from "../engine/parse";
 import type { Report, Rule } from "../engine/rule";
 import type { Fix, Localized, RelatedLocation } from "../engine/types";
 import type { Workspace } from "../workspace/workspace";
-import { addNpmDependency, KNOWN_VERSIONS } from "./shared/manifests";
+import { addNpmDependency } from "./shared/manifests";
+import { KNOWN_VERSIONS } from "./shared/knownVersions";
 import {
   declaredNpmPackages,
   lockedNpmVersion,

@@ -105,6 +105,20 @@ ruleTester("dep-no-manifest", {
       recheckFixedFiles: true,
     },
     {
+      name: "versions pinned by another requirements file of the workspace; the title names the rest",
+      file: "scripts/sync.py",
+      code: "import requests\nimport yaml\n",
+      files: {
+        "api/requirements.txt": "Flask==3.0.3\nrequests==2.31.0\n",
+        "worker/requirements.txt": "requests>=2\n",
+      },
+      findings: [{ line: 1, column: 8 }],
+      fixTitle:
+        "Create requirements.txt with the imported packages (no version known for PyYAML: pin after installing)",
+      outputFiles: { "requirements.txt": "requests==2.31.0\nPyYAML\n" },
+      recheckFixedFiles: true,
+    },
+    {
       name: "a file after one without third-party imports",
       file: "tools/b.py",
       code: "import boto3\n",

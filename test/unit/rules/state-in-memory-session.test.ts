@@ -115,6 +115,17 @@ def add_to_cart(user):
       },
     },
     {
+      name: "redis pinned to the version the project's virtualenv has",
+      file: "app.py",
+      code: cartApp("    carts[user] = request.json"),
+      files: {
+        "requirements.txt": "Flask==3.0.3\n",
+        ".venv/lib/python3.12/site-packages/redis-5.0.8.dist-info/RECORD": "",
+      },
+      findings: [{ line: 4, column: 1 }],
+      outputFiles: { "requirements.txt": "Flask==3.0.3\nredis==5.0.8\npython-dotenv==1.0.1\n" },
+    },
+    {
       name: "compose without a Redis service: the compose file is left alone",
       file: "api/app.py",
       code: cartApp("    carts[user] = request.json"),

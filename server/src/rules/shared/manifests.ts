@@ -4,19 +4,9 @@ import type { FileChange } from "../../engine/types";
 import { SourceText } from "../../languages/sourceText";
 import type { Workspace } from "../../workspace/workspace";
 import { npmLockFollowUp } from "./npmPackages";
+import { KNOWN_VERSIONS } from "./knownVersions";
+import { requirementFor } from "./pythonManifestEdits";
 import { appendLines } from "./textFiles";
-
-/** Versions a fix pins when it adds a package the project did not have. */
-export const KNOWN_VERSIONS: Record<string, string> = {
-  redis: "5.2.1",
-  "python-dotenv": "1.0.1",
-  boto3: "1.35.99",
-  gunicorn: "23.0.0",
-  ioredis: "5.4.2",
-  dotenv: "16.4.7",
-  "connect-redis": "7.1.1",
-  "@aws-sdk/client-s3": "3.723.0",
-};
 
 export const PYTHON_MANIFESTS = ["requirements.txt", "pyproject.toml", "Pipfile", "setup.cfg"];
 
@@ -39,15 +29,18 @@ const distributionKey = (line: string): string =>
     .replace(/_/g, "-")
     .split(/[\s=<>~!;[@]/)[0];
 
-/** Adds a pinned requirement to the nearest requirements.txt (created when missing). */
+/**
+ * Adds a requirement to the nearest requirements.txt (created when missing), pinned to the
+ * version the project's environment, lock or other manifests use, else to a known release.
+ */
 export function addPythonRequirement(
   workspace: Workspace,
   file: string,
   distribution: string,
 ): FileChange | undefined {
-  const version = KNOWN_VERSIONS[distribution];
-  const line = version ? `${distribution}==${version}` : distribution;
-  return appendLines(workspace, pythonManifest(workspace, file), [line], distributionKey);
+  const manifest = pythonManifest(workspace, file);
+  const { line } = requirementFor(workspace, manifest, distribution);
+  return appendLines(workspace, manifest, [line], distributionKey);
 }
 
 /** Adds a dependency to the nearest package.json, keeping its formatting. */

@@ -1,9 +1,10 @@
+import * as path from "node:path";
 import type { FileChange } from "../../engine/types";
 import { normalizeName, parsePep508 } from "../../languages/pep508";
 import { parsePyproject } from "../../languages/pyproject";
 import { SourceText } from "../../languages/sourceText";
 import type { Workspace } from "../../workspace/workspace";
-import { KNOWN_VERSIONS } from "./manifests";
+import { KNOWN_VERSIONS } from "./knownVersions";
 import type { PythonManifests } from "./pythonManifests";
 import { knownPythonVersion } from "./pythonEnvironment";
 import { appendLines } from "./textFiles";
@@ -12,10 +13,13 @@ import { appendLines } from "./textFiles";
 export interface PythonRequirement {
   line: string;
   /** Where the version comes from, when there is one. */
-  source?: "environment" | "lock" | "known";
+  source?: "environment" | "lock" | "workspace" | "known";
 }
 
-/** Pins to the workspace virtualenv's or lock file's version, else to a known release. */
+/**
+ * Pins to the workspace virtualenv's or lock file's version, else to the version another
+ * requirements file of the workspace pins (the nearest one), else to a known release.
+ */
 export function requirementFor(
   workspace: Workspace,
   file: string,
@@ -23,9 +27,31 @@ export function requirementFor(
 ): PythonRequirement {
   const known = knownPythonVersion(workspace, file, distribution);
   if (known) return { line: `${distribution}==${known.version}`, source: known.source };
+  const pinned = workspacePin(workspace, file, distribution);
+  if (pinned) return { line: `${distribution}==${pinned}`, source: "workspace" };
   const fallback = KNOWN_VERSIONS[distribution];
   if (fallback) return { line: `${distribution}==${fallback}`, source: "known" };
   return { line: distribution };
+}
+
+/** The exact `==` version the requirements file nearest to the file pins, if any pins one. */
+function workspacePin(
+  workspace: Workspace,
+  file: string,
+  distribution: string,
+): string | undefined {
+  const name = normalizeName(distribution);
+  const from = path.dirname(file);
+  const distance = (other: string) => path.relative(from, other).split(path.sep).length;
+  const pins: Array<{ version: string; distance: number }> = [];
+  for (const manifest of workspace.model.filesOfKind("requirements")) {
+    for (const entry of manifest.requirements?.entries ?? []) {
+      if (entry.type !== "requirement" || normalizeName(entry.name) !== name) continue;
+      const version = /^==\s*([\w.!+-]+)$/.exec(entry.specifier)?.[1];
+      if (version) pins.push({ version, distance: distance(manifest.path) });
+    }
+  }
+  return pins.sort((a, b) => a.distance - b.distance)[0]?.version;
 }
 
 const requirementKey = (line: string): string =>

@@ -16,7 +16,8 @@ import {
   composeRedisService,
 } from "./composeBuilds";
 import { envFileChanges } from "./envFiles";
-import { addPythonRequirement, KNOWN_VERSIONS, npmManifest } from "./manifests";
+import { addPythonRequirement, npmManifest } from "./manifests";
+import { KNOWN_VERSIONS } from "./knownVersions";
 import { npmLockFollowUp } from "./npmPackages";
 
 /** The Redis a developer runs locally; `.env` gets it so the app still starts. */
