@@ -58,6 +58,19 @@ describe("check on hostile input", () => {
     assert.ok(JSON.parse(run.stdout).findings.length > 0);
   });
 
+  it("warns about a mistyped rule in the project file and still applies the others", () => {
+    const config = "rules:\n  debug-enable: off\n  secret-hardcoded: off\n";
+    const dir = folder({ ".twelve-factor.yaml": config, "settings.py": DEBUG_APP + SECRET });
+    const run = cli("check", dir, "--format", "json");
+
+    assert.match(
+      run.stderr,
+      /^warning: \.twelve-factor\.yaml: unknown rule "debug-enable" \(ignored\)$/m,
+    );
+    const rules = JSON.parse(run.stdout).findings.map((f: { rule: string }) => f.rule);
+    assert.deepEqual(rules, ["debug-enabled"]);
+  });
+
   it("skips a .gitignore that is a folder or a FIFO and still reports the other files", () => {
     const dir = folder({ "settings.py": DEBUG_APP, "sub/settings.py": DEBUG_APP });
     fs.mkdirSync(path.join(dir, ".gitignore"));

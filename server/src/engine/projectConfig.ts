@@ -5,15 +5,28 @@ import { normalizeSettings, type Settings } from "./settings";
 
 export const PROJECT_CONFIG = ".twelve-factor.yaml";
 
+/** What a project file says, what was wrong with it as a whole, and what was mistyped in it. */
+export interface ProjectSettings {
+  settings?: Settings;
+  /** The file could not be read as YAML: it is ignored. */
+  error?: string;
+  /** Entries that were skipped: unknown rules, severities or keys. */
+  warnings?: string[];
+}
+
+const KEYS = new Set(["rules", "ignore"]);
+
 /**
  * Reads `.twelve-factor.yaml` at a root: `rules` (id → severity or off) and `ignore` (globs).
  * A broken file yields no settings and an error message, never an exception: the caller logs
- * it and goes on with the defaults.
+ * it and goes on with the defaults. Entries it cannot use are skipped with a warning each, so a
+ * typo does not silently leave a rule on; rule ids are checked when `knownRules` is given.
  */
 export function readProjectSettings(
   workspace: Workspace,
   root: string,
-): { settings?: Settings; error?: string } {
+  knownRules?: ReadonlySet<string>,
+): ProjectSettings {
   const text = workspace.readText(path.join(root, PROJECT_CONFIG));
   if (text === undefined) return {};
   try {
@@ -21,10 +34,39 @@ export function readProjectSettings(
     if (document.errors.length > 0) return { error: problem(document.errors[0].message) };
     // Expanding aliases throws on an alias bomb (and on an alias to a missing anchor).
     const data = (document.toJS() ?? {}) as Record<string, unknown>;
-    return { settings: normalizeSettings({ rules: data.rules, exclude: data.ignore }) };
+    const settings = normalizeSettings({ rules: data.rules, exclude: data.ignore });
+    const warnings = mistakes(data, settings, knownRules);
+    for (const id of Object.keys(settings.rules)) {
+      if (knownRules && !knownRules.has(id)) delete settings.rules[id];
+    }
+    return warnings.length > 0 ? { settings, warnings } : { settings };
   } catch (error) {
     return { error: problem(error instanceof Error ? error.message : String(error)) };
   }
+}
+
+function mistakes(
+  data: Record<string, unknown>,
+  settings: Settings,
+  knownRules: ReadonlySet<string> | undefined,
+): string[] {
+  const warnings: string[] = [];
+  const rules = data.rules && typeof data.rules === "object" ? data.rules : {};
+  for (const [id, value] of Object.entries(rules as Record<string, unknown>)) {
+    if (knownRules && !knownRules.has(id)) {
+      warnings.push(`${PROJECT_CONFIG}: unknown rule "${id}" (ignored)`);
+    } else if (!(id in settings.rules)) {
+      warnings.push(
+        `${PROJECT_CONFIG}: "${String(value)}" is not a severity for ${id} (use error, warning, info, hint or off; ignored)`,
+      );
+    }
+  }
+  for (const key of Object.keys(data)) {
+    if (!KEYS.has(key)) {
+      warnings.push(`${PROJECT_CONFIG}: unknown key "${key}" (use rules and ignore; ignored)`);
+    }
+  }
+  return warnings;
 }
 
 function problem(message: string): string {

@@ -6,6 +6,8 @@ import type { ResolvedFinding } from "../engine/types";
 import { RULES } from "../rules";
 import { MAX_FILE_BYTES, Workspace } from "../workspace/workspace";
 
+const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.meta.id));
+
 export interface ServiceLogger extends EngineLogger {
   info(message: string): void;
   debug(message: string): void;
@@ -56,11 +58,13 @@ export class AnalysisService {
   /** Effective settings of a file: the editor's, then its root's `.twelve-factor.yaml`. */
   settingsFor(file: string): Settings {
     const root = this.workspace.rootOf(file);
-    const project = readProjectSettings(this.workspace, root);
-    if (project.error && this.projectErrors.get(root) !== project.error) {
-      this.logger.warn(project.error);
+    const project = readProjectSettings(this.workspace, root, RULE_IDS);
+    const problems = project.error ? [project.error] : (project.warnings ?? []);
+    const said = problems.join("\n");
+    if (said && this.projectErrors.get(root) !== said) {
+      for (const problem of problems) this.logger.warn(problem);
     }
-    if (project.error) this.projectErrors.set(root, project.error);
+    if (said) this.projectErrors.set(root, said);
     else this.projectErrors.delete(root);
     return project.settings
       ? mergeSettings(this.editorSettings, project.settings)

@@ -39,4 +39,43 @@ describe("project configuration", () => {
     assert.doesNotThrow(() => service.index());
     assert.equal(warnings.length, 1, warnings.join("\n"));
   });
+
+  it("names an unknown rule, a severity it does not know and an unknown key, and keeps the rest", () => {
+    const text = [
+      "rules:",
+      "  not-a-rule: off",
+      "  debug-enabled: loud",
+      "  port-hardcoded: error",
+      "ignores:",
+      "  - vendor/**",
+      "",
+    ].join("\n");
+    const root = makeWorkspace({ ".twelve-factor.yaml": text });
+    const result = readProjectSettings(
+      new Workspace([root]),
+      root,
+      new Set(["debug-enabled", "port-hardcoded"]),
+    );
+
+    assert.deepEqual(result.settings?.rules, { "port-hardcoded": "error" });
+    assert.deepEqual(result.warnings, [
+      '.twelve-factor.yaml: unknown rule "not-a-rule" (ignored)',
+      '.twelve-factor.yaml: "loud" is not a severity for debug-enabled (use error, warning, info, hint or off; ignored)',
+      '.twelve-factor.yaml: unknown key "ignores" (use rules and ignore; ignored)',
+    ]);
+  });
+
+  it("warns once about a mistyped setting, and again only when the file changes", () => {
+    const root = makeWorkspace({
+      ".twelve-factor.yaml": "rules:\n  debug-enable: off\n",
+      "a.py": "",
+      "b.py": "",
+    });
+    const warnings: string[] = [];
+    const service = new AnalysisService([root], quietLogger(warnings));
+
+    service.settingsFor(path.join(root, "a.py"));
+    service.settingsFor(path.join(root, "b.py"));
+    assert.deepEqual(warnings, ['.twelve-factor.yaml: unknown rule "debug-enable" (ignored)']);
+  });
 });
