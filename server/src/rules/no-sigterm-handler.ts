@@ -8,7 +8,7 @@ import type { Workspace } from "../workspace/workspace";
 import { appModules } from "./shared/appModules";
 import { projectDir } from "./shared/envFiles";
 import { isPythonEntry, isScriptEntry } from "./shared/entryPoints";
-import { launchCommands, runsFile } from "./shared/launchCommands";
+import { launchCommands, runsFile, startedHere } from "./shared/launchCommands";
 import { pythonServerCalls, SIGTERM_AWARE } from "./shared/pythonServers";
 import { scriptServerCalls } from "./shared/scriptServers";
 import { pythonShutdownFix, scriptShutdownFix } from "./shared/shutdownFixes";
@@ -55,14 +55,7 @@ export const rule: Rule = {
     const managers = file.python ? PYTHON_MANAGERS : NODE_MANAGERS;
     const direct = commands.filter((c) => runsFile(c, file.path) && !managers.test(c.text));
     if (direct.length === 0 && commands.some((c) => managers.test(c.text))) return;
-    const related: RelatedLocation[] = direct.map((c) => ({
-      file: c.file,
-      range: c.range,
-      message: {
-        en: "The container starts this file directly here.",
-        zh: "容器在这里直接启动该文件。",
-      },
-    }));
+    const related = startedHere(direct);
     for (const entry of entries) {
       const fix = entry.fix();
       report(context, entry.range, fix, related);

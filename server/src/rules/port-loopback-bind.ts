@@ -1,4 +1,5 @@
 import type { Rule } from "../engine/rule";
+import { defaultLoopbacks } from "./shared/defaultHosts";
 import { isLoopback, serverHosts } from "./shared/serverHosts";
 
 /** A server bound to the loopback interface, which nothing outside its container can reach. */
@@ -35,6 +36,23 @@ export const rule: Rule = {
           {
             title: { en: "Listen on 0.0.0.0", zh: "改为监听 0.0.0.0" },
             changes: [{ file: file.path, edits: [{ range: bind.hostRange, newText: "0.0.0.0" }] }],
+            preferred: true,
+          },
+        ],
+      });
+    }
+    for (const server of defaultLoopbacks(file, workspace)) {
+      report({
+        range: server.range,
+        message: {
+          en: `Without a host, ${server.framework} listens on its default 127.0.0.1 only, and the container runs this file directly: traffic from the port mapping, Service or load balancer never reaches it. Pass host="0.0.0.0".`,
+          zh: `没有指定 host 时，${server.framework} 默认只监听 127.0.0.1，而容器直接运行这个文件：来自端口映射、Service 或负载均衡器的流量永远到不了它。请传入 host="0.0.0.0"。`,
+        },
+        related: server.related,
+        fixes: [
+          {
+            title: { en: 'Add host="0.0.0.0"', zh: '加上 host="0.0.0.0"' },
+            changes: [{ file: file.path, edits: [server.edit] }],
             preferred: true,
           },
         ],

@@ -2,7 +2,7 @@ import * as path from "node:path";
 import { findNodeAtLocation } from "jsonc-parser";
 import { isMap, isSeq } from "yaml";
 import type { ParsedFile } from "../../engine/parse";
-import type { Range } from "../../engine/types";
+import type { Range, RelatedLocation } from "../../engine/types";
 import { finalStage } from "../../languages/dockerfile";
 import { commandForm } from "../../languages/dockerSyntax";
 import { nodeOffsets, scalarString } from "../../languages/yamlFile";
@@ -106,4 +106,16 @@ export function launchCommands(workspace: Workspace, source: string): LaunchComm
 export function runsFile(command: LaunchCommand, source: string): boolean {
   const base = path.basename(source).replace(/[.$^()[\]{}|\\+*?]/g, "\\$&");
   return new RegExp(`(^|[\\s/"'])${base}($|[\\s"'])`).test(command.text);
+}
+
+/** Related locations pointing at the commands that start a file directly. */
+export function startedHere(commands: LaunchCommand[]): RelatedLocation[] {
+  return commands.map((c) => ({
+    file: c.file,
+    range: c.range,
+    message: {
+      en: "The container starts this file directly here.",
+      zh: "容器在这里直接启动该文件。",
+    },
+  }));
 }
