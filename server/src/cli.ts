@@ -16,6 +16,16 @@ interface CheckOptions {
   lang: Locale;
   failOn: Severity | "none";
   verbose: boolean;
+  base?: string;
+}
+
+/** The folder output paths are relative to, given with `--base`. */
+function baseFolder(base: string): string {
+  const folder = path.resolve(base);
+  if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`--base: no such folder: ${folder}`);
+  }
+  return folder;
 }
 
 function stderrLogger(verbose: boolean) {
@@ -43,8 +53,11 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
   const service = new AnalysisService(roots, stderrLogger(options.verbose));
   const files = targets.flatMap((t) => (fs.statSync(t).isDirectory() ? [] : [t]));
   const list = () => (roots.length === files.length ? files : [...service.index(), ...files]);
-  const root =
-    targets.length === 1 && fs.statSync(targets[0]).isDirectory() ? targets[0] : process.cwd();
+  const root = options.base
+    ? baseFolder(options.base)
+    : targets.length === 1 && fs.statSync(targets[0]).isDirectory()
+      ? targets[0]
+      : process.cwd();
 
   if (options.fix) {
     const report = fixAll(service, list);
@@ -113,6 +126,10 @@ function program(): Command {
       "--fix",
       "apply the preferred quick-fix of every finding, in passes until none applies",
       false,
+    )
+    .option(
+      "--base <folder>",
+      "write paths relative to this folder (default: the checked folder, or the current one)",
     )
     .option("--verbose", "log each file analysed and its time to stderr", false)
     .action(async (paths: string[], options: CheckOptions) => {

@@ -122,6 +122,30 @@ describe("command line on examples/", () => {
     }
   });
 
+  it("writes paths relative to --base, so a subfolder's report matches the repository's paths", () => {
+    const sub = JSON.parse(cli("check", "examples/shop", "--format", "json").stdout);
+    const based = JSON.parse(
+      cli("check", "examples/shop", "--format", "json", "--base", ".").stdout,
+    );
+    assert.ok(sub.findings.some((f: JsonFinding) => f.file === "api/app.py"));
+    assert.deepEqual(
+      based.findings.map((f: JsonFinding) => f.file),
+      sub.findings.map((f: JsonFinding) => `examples/shop/${f.file}`),
+    );
+    const sarif = JSON.parse(
+      cli("check", "examples/shop", "--format", "sarif", "--base", ".").stdout,
+    );
+    const [run0] = sarif.runs;
+    assert.equal(run0.originalUriBaseIds["%SRCROOT%"].uri, pathToFileURL(root).href + "/");
+    assert.match(
+      run0.results[0].locations[0].physicalLocation.artifactLocation.uri,
+      /^examples\/shop\//,
+    );
+    const text = cli("check", "examples/shop/api/app.py", "--base", "examples/shop");
+    assert.match(text.stdout, /^api\/app\.py:\d+:\d+ /m);
+    assert.equal(cli("check", "examples/shop", "--base", "no/such/folder").status, 2);
+  });
+
   it("prints one line a finding and a summary as text", () => {
     const text = cli("check", "examples/shop", "--lang", "en");
     const lines = text.stdout.trimEnd().split("\n");
