@@ -121,6 +121,15 @@ describe("check --fix on a copy of examples/shop", () => {
     assert.equal(fixed.has("api/.env"), false, "no second .env to hide the first");
   });
 
+  it("lists what is left by hand: the database volume and variables the cluster lacks", () => {
+    assert.match(first.stderr, /^By hand: dump the "pgdata" volume with the old PostgreSQL/m);
+    assert.match(
+      first.stderr,
+      /^By hand: set STRIPE_API_KEY, which app\.py now reads, in the Kubernetes/m,
+    );
+    assert.doesNotMatch(second.stderr, /By hand/);
+  });
+
   it("tells to run npm install when package.json changed beside package-lock.json", () => {
     assert.notEqual(fixed.get("web/package.json"), original.get("web/package.json"));
     assert.match(

@@ -31,6 +31,8 @@ export interface FixReport {
   followUps: ChangeFollowUp[];
   /** Files no fix was written to, because a rewrite would change their bytes: why, by path. */
   refused: Map<string, Localized>;
+  /** Steps the applied fixes left to the user, once each. */
+  byHand: Localized[];
 }
 
 function emptyReport(): FixReport {
@@ -42,6 +44,7 @@ function emptyReport(): FixReport {
     created: new Set(),
     followUps: [],
     refused: new Map(),
+    byHand: [],
   };
 }
 
@@ -164,6 +167,9 @@ function applyFix(
     );
     if (!known) report.followUps.push(followUp);
   }
+  for (const step of written.length > 0 ? (fix.byHand ?? []) : []) {
+    if (!report.byHand.some((known) => known.en === step.en)) report.byHand.push(step);
+  }
   return written.length > 0;
 }
 
@@ -195,6 +201,8 @@ export function fixSummary(report: FixReport, options: { root: string; locale: L
         : `${relative(f.changed)} changed: run ${f.command} to update ${relative(f.updates)}`,
     );
   }
+  for (const step of report.byHand)
+    lines.push(zh ? `需手动处理：${step.zh}` : `By hand: ${step.en}`);
   if (!report.settled) {
     lines.push(
       zh

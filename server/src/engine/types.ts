@@ -79,6 +79,8 @@ export interface Fix {
   changes: FileChange[];
   /** The fix the editor applies on "fix all" and offers first. */
   preferred?: boolean;
+  /** Steps a fix cannot take and the user must, once it is applied (the CLI lists them). */
+  byHand?: Localized[];
 }
 
 export interface RelatedLocation {

@@ -87,5 +87,6 @@ function flaskCacheFix(workspace: Workspace, file: ParsedFile, site: ConfigSite)
     },
     changes: mergeChanges([{ file: file.path, edits }, ...support.changes]),
     preferred: true,
+    byHand: support.byHand,
   };
 }

@@ -218,6 +218,7 @@ export function pythonStoreFix(
       },
       changes: mergeChanges([{ file: file.path, edits }, ...support.changes]),
       preferred: true,
+      byHand: support.byHand,
     },
   };
 }

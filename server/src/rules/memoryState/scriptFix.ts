@@ -214,6 +214,7 @@ export function scriptStoreFix(
       },
       changes: mergeChanges([{ file: file.path, edits }, ...support.changes]),
       preferred: true,
+      byHand: support.byHand,
     },
   };
 }

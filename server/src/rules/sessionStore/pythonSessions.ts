@@ -49,6 +49,7 @@ function fix(
       ...support.changes,
     ]),
     preferred: true,
+    byHand: support.byHand,
   };
 }
 

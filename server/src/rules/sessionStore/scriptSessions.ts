@@ -227,5 +227,6 @@ export function scriptSessionFix(
     },
     changes: mergeChanges([{ file: file.path, edits }, ...support.changes]),
     preferred: true,
+    byHand: support.byHand,
   };
 }

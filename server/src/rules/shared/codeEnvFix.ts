@@ -17,6 +17,7 @@ import { dotenvDir, envFileChanges, type EnvVariable } from "./envFiles";
 import type { NamedLiteral } from "./pythonNamedValues";
 import { pythonEnviron } from "./pythonCode";
 import { pythonImportBlockEdit } from "./pythonImportBlock";
+import { kubeEnvNotes } from "./kubeEnvNotes";
 import { mergeChanges } from "./redisBacking";
 
 /** A value in code that moves to `.env`, read back from the environment. */
@@ -56,7 +57,12 @@ export function codeEnvFix(context: FixContext, target: CodeValue): Fix | undefi
   const variable = { name: target.name, value: target.value };
   changes.push(...envFileChanges(workspace, file.path, [variable]));
   changes.push(...composeWiring(workspace, file.path, variable));
-  return { title: moveToEnvTitle(target.name), changes: mergeChanges(changes), preferred: true };
+  return {
+    title: moveToEnvTitle(target.name),
+    changes: mergeChanges(changes),
+    preferred: true,
+    byHand: kubeEnvNotes(workspace, [target.name], file.path),
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { applyEdits, findNodeAtLocation, modify, parseTree } from "jsonc-parser";
 import type { ParsedFile } from "../../engine/parse";
-import type { FileChange, TextEdit } from "../../engine/types";
+import type { FileChange, Localized, TextEdit } from "../../engine/types";
 import { SourceText } from "../../languages/sourceText";
 import type { Workspace } from "../../workspace/workspace";
 import {
@@ -16,6 +16,7 @@ import {
   composeRedisService,
 } from "./composeBuilds";
 import { envFileChanges } from "./envFiles";
+import { kubeEnvNotes } from "./kubeEnvNotes";
 import { addPythonRequirement, npmManifest } from "./manifests";
 import { KNOWN_VERSIONS } from "./knownVersions";
 import { npmLockFollowUp } from "./npmPackages";
@@ -30,6 +31,8 @@ export interface RedisSupport {
   /** Whether a script must load `.env` first (`require("dotenv").config()`). */
   scriptNeedsDotenv: boolean;
   changes: FileChange[];
+  /** What the user must still do: set `REDIS_URL` where the cluster runs the app. */
+  byHand: Localized[];
 }
 
 function push(changes: FileChange[], change: FileChange | undefined): void {
@@ -67,6 +70,7 @@ export function redisSupport(
     pythonDotenvLines: python && !loads ? PYTHON_DOTENV_LINES : [],
     scriptNeedsDotenv: !python && !loads,
     changes: mergeChanges(changes),
+    byHand: kubeEnvNotes(workspace, ["REDIS_URL"], parsed.path),
   };
 }
 
