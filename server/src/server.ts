@@ -3,7 +3,9 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   CodeActionKind,
   createConnection,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -13,7 +15,14 @@ import { normalizeSettings } from "./engine/settings";
 import type { Locale } from "./engine/types";
 import { buildFaultIndex } from "./handbook/faultIndex";
 import { initPython } from "./languages/python";
-import { filePathOf, toCodeAction, toDiagnostic, type EditTargets } from "./lsp/convert";
+import {
+  filePathOf,
+  SHOW_STEPS_COMMAND,
+  stepsMessage,
+  toCodeAction,
+  toDiagnostic,
+  type EditTargets,
+} from "./lsp/convert";
 import { OpenDocuments } from "./lsp/openDocuments";
 import { Scheduler } from "./lsp/scheduler";
 import {
@@ -55,6 +64,7 @@ connection.onInitialize(async (params) => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      executeCommandProvider: { commands: [SHOW_STEPS_COMMAND] },
     },
     serverInfo: { name: PRODUCT.id, version: PRODUCT.version },
   };
@@ -153,6 +163,15 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
     }
     scheduler.schedule(file);
   }
+});
+
+connection.onExecuteCommand(({ command, arguments: steps }) => {
+  if (command !== SHOW_STEPS_COMMAND || !steps?.length) return;
+  const message = stepsMessage(steps, locale);
+  void connection.sendNotification(ShowMessageNotification.type, {
+    type: MessageType.Info,
+    message,
+  });
 });
 
 connection.onCodeAction(async ({ textDocument, range, context }, token) => {

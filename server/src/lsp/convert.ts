@@ -89,11 +89,25 @@ export function toCodeAction(
   diagnostic: Diagnostic,
   context: { locale: Locale; targets: EditTargets },
 ): CodeAction {
+  const steps = (fix.byHand ?? []).map((step) => step[context.locale]);
   return {
     title: fix.title[context.locale],
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: fix.preferred,
     edit: toWorkspaceEdit(fix, context.targets),
+    command:
+      steps.length > 0
+        ? { title: fix.title[context.locale], command: SHOW_STEPS_COMMAND, arguments: steps }
+        : undefined,
   };
+}
+
+/** Run by the editor after a fix's edit: tells what the fix left to the user. */
+export const SHOW_STEPS_COMMAND = "twelveFactor.server.showStepsByHand";
+
+/** The message that command shows. */
+export function stepsMessage(steps: unknown[], locale: Locale): string {
+  const lines = steps.filter((s): s is string => typeof s === "string");
+  return `${locale === "zh" ? "还需手动处理：" : "Still to do by hand: "}${lines.join(" ")}`;
 }
