@@ -53,4 +53,22 @@ describe("code actions", () => {
       await restore(document, before);
     }
   });
+
+  it("runs the command a fix carries for what it leaves by hand", async () => {
+    const uri = await findPortFile();
+    const moves = ["secret-hardcoded", "secret-known-format", "config-hardcoded-url"];
+    const diagnostics = await waitForDiagnostics(uri, (all) =>
+      moves.every((rule) => all.some(findingOf(rule))),
+    );
+    const moved = diagnostics.filter((d) => moves.some((rule) => findingOf(rule)(d)));
+    const actions = (
+      await Promise.all(moved.map((finding) => quickFixesFor(uri, finding.range)))
+    ).flat();
+    const fix = actions.find((action) => action.edit && action.command);
+    const titles = actions.map((action) => action.title).join(" | ");
+    assert.ok(fix, `no fix that leaves a step by hand among: ${titles}`);
+    const registered = await vscode.commands.getCommands(true);
+    assert.ok(registered.includes(fix.command.command), `${fix.command.command} is not registered`);
+    await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+  });
 });
