@@ -37,6 +37,22 @@ export function fileKindOf(file: string): FileKind | undefined {
   return undefined;
 }
 
+/**
+ * An extensionless file in a `bin/` folder may be a program (express-generator's `bin/www`):
+ * the shebang of its first line tells the language.
+ */
+export function mayBeScript(file: string): boolean {
+  return path.extname(file) === "" && path.basename(path.dirname(file)) === "bin";
+}
+
+/** The language a shebang line names: node or python. */
+export function shebangKind(text: string): FileKind | undefined {
+  const line = /^#!([^\n]*)/.exec(text)?.[1] ?? "";
+  if (/(^|[\s/])node(\s|$)/.test(line)) return "javascript";
+  if (/(^|[\s/])python[\d.]*(\s|$)/.test(line)) return "python";
+  return undefined;
+}
+
 export function isDockerfileName(base: string): boolean {
   return /^(Dockerfile|Containerfile)(\.[\w.-]+)?$/i.test(base) || /\.dockerfile$/i.test(base);
 }

@@ -11,7 +11,7 @@ import { parseRequirements, type RequirementsFile } from "../languages/requireme
 import { parseScript, type ScriptFile } from "../languages/script";
 import { SourceText } from "../languages/sourceText";
 import { parseYaml, type YamlFile } from "../languages/yamlFile";
-import { fileKindOf, isTestPath } from "./fileKind";
+import { fileKindOf, isTestPath, mayBeScript, shebangKind } from "./fileKind";
 import type { FileKind } from "./types";
 
 /** A file parsed once by the adapter of its kind; rules read whichever part fits them. */
@@ -50,7 +50,7 @@ export function parseFile(
   text: string,
   options: ParseOptions = {},
 ): ParsedFile | undefined {
-  const kind = fileKindOf(file);
+  const kind = fileKindOf(file) ?? (mayBeScript(file) ? shebangKind(text) : undefined);
   if (!kind) return undefined;
   const source = new SourceText(text);
   const below = options.root ? path.relative(options.root, file) : file;

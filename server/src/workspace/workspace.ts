@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ignore, { type Ignore } from "ignore";
-import { fileKindOf } from "../engine/fileKind";
+import { fileKindOf, mayBeScript } from "../engine/fileKind";
 import { decodeText } from "./decode";
 import { WorkspaceModel } from "./model";
 
@@ -177,7 +177,11 @@ function walk(dir: string, scopes: IgnoreScope[], state: WalkState): void {
     if (entry.isDirectory()) {
       if (SKIPPED_DIRS.has(entry.name) || isIgnored(full, true, local)) continue;
       walk(full, local, state);
-    } else if (entry.isFile() && fileKindOf(full) && !isIgnored(full, false, local)) {
+    } else if (
+      entry.isFile() &&
+      (fileKindOf(full) || mayBeScript(full)) &&
+      !isIgnored(full, false, local)
+    ) {
       state.files.push(full);
     }
   }

@@ -52,6 +52,15 @@ module.exports = app;
   ],
   invalid: [
     {
+      name: "express-generator's bin/www: an extensionless script with a node shebang",
+      file: "bin/www",
+      code: "#!/usr/bin/env node\nconst http = require('http');\nconst app = require('../app');\n\nconst server = http.createServer(app);\nserver.listen(process.env.PORT || 3000);\n",
+      files: { "app.js": expressApp, "package.json": '{"scripts": {"start": "node ./bin/www"}}\n' },
+      findings: [{ line: 6, column: 1 }],
+      output: `#!/usr/bin/env node\nconst http = require('http');\nconst app = require('../app');\n\nconst server = http.createServer(app);\nserver.listen(process.env.PORT || 3000);\n${closeServer("server")}`,
+      parses: true,
+    },
+    {
       name: "CommonJS server.js requiring an Express app.js",
       file: "server.js",
       code: "const app = require('./app');\n\napp.listen(3000);\n",
