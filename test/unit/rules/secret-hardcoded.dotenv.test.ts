@@ -72,6 +72,18 @@ API_TOKEN = os.environ["API_TOKEN"]
       outputFiles: { "web/.env": `API_TOKEN=${SECRET}\n`, ".env": null },
     },
     {
+      name: "a value with $ is single-quoted in .env, so compose and dotenv do not expand it",
+      file: "conf.py",
+      files: {
+        ".env": "APP_ENV=dev\n",
+        "app.py": "from dotenv import load_dotenv\n\nload_dotenv()\n",
+      },
+      code: 'import os\n\nDB_PASSWORD = "Tr0ub4dor&3 horse$battery"\n',
+      findings: [{ line: 3, column: 15 }],
+      output: 'import os\n\nDB_PASSWORD = os.environ["DB_PASSWORD"]\n',
+      outputFiles: { ".env": "APP_ENV=dev\nDB_PASSWORD='Tr0ub4dor&3 horse$battery'\n" },
+    },
+    {
       name: "Python: another module already calls load_dotenv",
       file: "app/conf.py",
       files: { "app/__init__.py": "from dotenv import load_dotenv\n\nload_dotenv()\n" },

@@ -131,7 +131,7 @@ app.use(session({
   resave: false,
 }));
 `,
-      outputFiles: { ".env": 'SESSION_SECRET="keyboard cat"\n' },
+      outputFiles: { ".env": "SESSION_SECRET='keyboard cat'\n" },
     },
     {
       name: "secret text inside a template literal",

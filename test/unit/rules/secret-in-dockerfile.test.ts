@@ -87,7 +87,7 @@ ruleTester("secret-in-dockerfile", {
       findings: [{ line: 3, column: 5 }],
       output: docker("ENV APP_ENV=production"),
       outputFiles: {
-        ".env": 'DB_PASSWORD="Plover!Stone-63"\n',
+        ".env": "DB_PASSWORD='Plover!Stone-63'\n",
         ".env.example": "DB_PASSWORD=\n",
       },
     },

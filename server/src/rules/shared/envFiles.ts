@@ -38,9 +38,14 @@ export function dotenvDir(workspace: Workspace, file: string): string {
   return existing ? path.dirname(existing) : projectDir(workspace, file);
 }
 
-/** A value as a dotenv line writes it, quoted when it needs to be. */
+/**
+ * A value as a dotenv line writes it, quoted when it needs to be: in single quotes where it can
+ * be, because compose, python-dotenv and Node expand `$NAME` in unquoted and double-quoted
+ * values, so a password with a `$` would reach the program cut short.
+ */
 export function dotenvValue(value: string): string {
   if (/^[\w@%+=:,./-]*$/.test(value)) return value;
+  if (!/['\n\r]/.test(value)) return `'${value}'`;
   return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
 }
 
