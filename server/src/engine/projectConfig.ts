@@ -61,6 +61,16 @@ function mistakes(
       );
     }
   }
+  if (data.ignore !== undefined && !Array.isArray(data.ignore)) {
+    warnings.push(`${PROJECT_CONFIG}: ignore must be a list of globs (ignored)`);
+  }
+  for (const glob of Array.isArray(data.ignore) ? data.ignore : []) {
+    if (typeof glob !== "string") {
+      warnings.push(
+        `${PROJECT_CONFIG}: ignore entry ${JSON.stringify(glob)} is not a glob (ignored)`,
+      );
+    }
+  }
   for (const key of Object.keys(data)) {
     if (!KEYS.has(key)) {
       warnings.push(`${PROJECT_CONFIG}: unknown key "${key}" (use rules and ignore; ignored)`);

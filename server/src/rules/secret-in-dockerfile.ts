@@ -7,6 +7,7 @@ import {
   composeBuildsOf,
   composeChanges,
   composeEnvironmentEdits,
+  sharedEnvironmentNotes,
 } from "./shared/composeBuilds";
 import { envFileChanges } from "./shared/envFiles";
 import { isSecretName } from "./shared/secretNames";
@@ -83,6 +84,7 @@ function fixFor(context: RuleContext, property: DockerProperty): Fix {
         },
     preferred: true,
     changes: [own, ...compose, ...envFileChanges(context.workspace, anchor, [{ name, value }])],
+    byHand: isEnv ? sharedEnvironmentNotes(builds, name) : undefined,
   };
 }
 

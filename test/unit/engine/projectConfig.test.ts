@@ -78,4 +78,18 @@ describe("project configuration", () => {
     service.settingsFor(path.join(root, "b.py"));
     assert.deepEqual(warnings, ['.twelve-factor.yaml: unknown rule "debug-enable" (ignored)']);
   });
+
+  it("names ignore entries that are not globs", () => {
+    const root = makeWorkspace({ ".twelve-factor.yaml": "ignore:\n  - 42\n  - legacy/**\n" });
+    const result = readProjectSettings(new Workspace([root]), root);
+
+    assert.deepEqual(result.settings?.exclude, ["legacy/**"]);
+    assert.deepEqual(result.warnings, [
+      ".twelve-factor.yaml: ignore entry 42 is not a glob (ignored)",
+    ]);
+    const single = makeWorkspace({ ".twelve-factor.yaml": "ignore: legacy/**\n" });
+    assert.deepEqual(readProjectSettings(new Workspace([single]), single).warnings, [
+      ".twelve-factor.yaml: ignore must be a list of globs (ignored)",
+    ]);
+  });
 });

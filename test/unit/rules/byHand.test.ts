@@ -64,4 +64,34 @@ describe("what a fix leaves to do by hand", () => {
       'dump the "pgdata" volume with the old PostgreSQL and restore it into 16: the new release cannot start on the old data files.',
     ]);
   });
+
+  it("a compose service whose environment comes from an anchor is left to the user", async () => {
+    const compose =
+      "x-env: &env\n  LOG_LEVEL: info\nservices:\n  api:\n    build: .\n    environment: *env\n";
+    const steps = await stepsLeft(
+      { "conf.py": CONF, "docker-compose.yml": compose },
+      "conf.py",
+      "secret-hardcoded",
+    );
+    assert.deepEqual(steps, [
+      'pass STRIPE_API_KEY to the compose service "api" (STRIPE_API_KEY: ${STRIPE_API_KEY}): its environment comes from an anchor, which the fix does not change.',
+    ]);
+  });
+
+  it("a compose Redis that wants a password leaves REDIS_URL to the user", async () => {
+    const app =
+      "from flask import Flask, request\n\napp = Flask(__name__)\ncarts = {}\n\n\n" +
+      '@app.post("/cart/<user>")\ndef add(user):\n    carts[user] = request.json\n    return {}\n';
+    const compose =
+      "services:\n  api:\n    build: .\n  cache:\n    image: redis:7.2.4\n" +
+      "    command: redis-server --requirepass ${REDIS_PASSWORD}\n";
+    const steps = await stepsLeft(
+      { "app.py": app, "docker-compose.yml": compose },
+      "app.py",
+      "state-in-memory-session",
+    );
+    assert.deepEqual(steps, [
+      'set REDIS_URL for the compose service "api" to redis://:PASSWORD@cache:6379/0: its Redis asks for a password, which the fix does not copy into the compose file.',
+    ]);
+  });
 });

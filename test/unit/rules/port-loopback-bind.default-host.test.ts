@@ -67,6 +67,13 @@ ruleTester("port-loopback-bind", {
     },
     flaskRun("Procfile runs the file", { Procfile: "web: python app.py\n" }, "debug=False"),
     {
+      ...flaskRun("arguments on their own lines: the host goes on the first one", {
+        Dockerfile: DOCKERFILE,
+      }),
+      code: flaskApp("app.run(\n        port=5000,\n    )"),
+      output: flaskApp('app.run(\n        host="0.0.0.0", port=5000,\n    )'),
+    },
+    {
       name: "compose command runs the file; uvicorn.run without host",
       file: "main.py",
       code: 'import uvicorn\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\nif __name__ == "__main__":\n    uvicorn.run(app, port=8000)\n',

@@ -109,6 +109,40 @@ ruleTester("secret-hardcoded", {
       },
     },
     {
+      name: "a service whose environment comes through a merge key is left to the user",
+      ...API_CONF,
+      files: {
+        "docker-compose.yml":
+          "x-common: &common\n  environment: &env\n    LOG_LEVEL: info\nservices:\n  worker:\n    <<: *common\n    build: ./api\n",
+        "api/requirements.txt": REQUIREMENTS,
+      },
+      outputFiles: { "docker-compose.yml": null },
+    },
+    {
+      name: "a service whose environment is an alias is left alone",
+      ...API_CONF,
+      files: {
+        "docker-compose.yml":
+          "x-env: &env\n  LOG_LEVEL: info\nservices:\n  api:\n    build: ./api\n    environment: *env\n",
+        "api/requirements.txt": REQUIREMENTS,
+      },
+      outputFiles: { "docker-compose.yml": null },
+    },
+    {
+      name: "an environment map with a merge key of its own takes the entry",
+      ...API_CONF,
+      files: {
+        "docker-compose.yml":
+          "x-env: &env\n  LOG_LEVEL: info\nservices:\n  api:\n    build: ./api\n    environment:\n      <<: *env\n",
+        "api/requirements.txt": REQUIREMENTS,
+      },
+      outputFiles: {
+        "docker-compose.yml":
+          "x-env: &env\n  LOG_LEVEL: info\nservices:\n  api:\n    build: ./api\n    environment:\n      <<: *env\n" +
+          '      API_TOKEN: "${API_TOKEN}"\n',
+      },
+    },
+    {
       name: "a compose service that does not build the folder is left alone",
       ...API_CONF,
       files: {

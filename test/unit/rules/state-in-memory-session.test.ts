@@ -12,6 +12,20 @@ def add_to_cart(user):
 ${body}
 `;
 
+/** An app in api/ with an in-memory cart, the other files of its workspace, the files after the fix. */
+const apiCarts = (
+  name: string,
+  files: Record<string, string>,
+  outputFiles: Record<string, string | null>,
+) => ({
+  name,
+  file: "api/app.py",
+  code: cartApp("    carts[user] = request.json"),
+  files: { "api/requirements.txt": "Flask==3.0.3\n", ...files },
+  findings: [{ line: 4, column: 1 }],
+  outputFiles,
+});
+
 const envFiles = {
   ".env": "REDIS_URL=redis://localhost:6379/0\n",
   ".env.example": "REDIS_URL=\n",
@@ -79,41 +93,33 @@ def add_to_cart(user):
       outputFiles: envFiles,
       parses: true,
     },
-    {
-      name: "compose runs Redis as a service: the app's service reaches it by name, not localhost",
-      file: "api/app.py",
-      code: cartApp("    carts[user] = request.json"),
-      files: {
-        "api/requirements.txt": "Flask==3.0.3\n",
+    apiCarts(
+      "compose runs Redis as a service: the app's service reaches it by name, not localhost",
+      {
         "docker-compose.yml":
           "services:\n  api:\n    build: ./api\n    environment:\n      - APP_ENV=dev\n" +
           "  cache:\n    image: redis:7.2.4-alpine\n",
       },
-      findings: [{ line: 4, column: 1 }],
-      outputFiles: {
+      {
         "api/.env": "REDIS_URL=redis://localhost:6379/0\n",
         "docker-compose.yml":
           "services:\n  api:\n    build: ./api\n    environment:\n      - APP_ENV=dev\n" +
           "      - REDIS_URL=redis://cache:6379/0\n  cache:\n    image: redis:7.2.4-alpine\n",
       },
-    },
-    {
-      name: "compose environment as a map, Valkey as the Redis: the entry joins the map",
-      file: "api/app.py",
-      code: cartApp("    carts[user] = request.json"),
-      files: {
-        "api/requirements.txt": "Flask==3.0.3\n",
+    ),
+    apiCarts(
+      "compose environment as a map, Valkey as the Redis: the entry joins the map",
+      {
         "compose.yaml":
           "services:\n  api:\n    build: ./api\n    env_file: .env\n    environment:\n      APP_ENV: dev\n" +
           "  kv:\n    image: valkey/valkey:8.0\n",
       },
-      findings: [{ line: 4, column: 1 }],
-      outputFiles: {
+      {
         "compose.yaml":
           "services:\n  api:\n    build: ./api\n    env_file: .env\n    environment:\n      APP_ENV: dev\n" +
           "      REDIS_URL: redis://kv:6379/0\n  kv:\n    image: valkey/valkey:8.0\n",
       },
-    },
+    ),
     {
       name: "redis pinned to the version the project's virtualenv has",
       file: "app.py",
@@ -125,20 +131,38 @@ def add_to_cart(user):
       findings: [{ line: 4, column: 1 }],
       outputFiles: { "requirements.txt": "Flask==3.0.3\nredis==5.0.8\npython-dotenv==1.0.1\n" },
     },
-    {
-      name: "compose without a Redis service: the compose file is left alone",
-      file: "api/app.py",
-      code: cartApp("    carts[user] = request.json"),
-      files: {
-        "api/requirements.txt": "Flask==3.0.3\n",
+    apiCarts(
+      "the compose Redis listens on another port: the URL names it",
+      {
+        "docker-compose.yml":
+          "services:\n  api:\n    build: ./api\n  cache:\n    image: redis:7.2.4\n" +
+          '    command: ["redis-server", "--port", "6380"]\n',
+      },
+      {
+        "docker-compose.yml":
+          "services:\n  api:\n    build: ./api\n    environment:\n      REDIS_URL: redis://cache:6380/0\n" +
+          '  cache:\n    image: redis:7.2.4\n    command: ["redis-server", "--port", "6380"]\n',
+      },
+    ),
+    apiCarts(
+      "the compose Redis wants a password: the compose file is left to the user",
+      {
+        "docker-compose.yml":
+          "services:\n  api:\n    build: ./api\n  cache:\n    image: redis:7.2.4\n" +
+          "    command: redis-server --requirepass ${REDIS_PASSWORD}\n",
+      },
+      { "docker-compose.yml": null },
+    ),
+    apiCarts(
+      "compose without a Redis service: the compose file is left alone",
+      {
         "docker-compose.yml": "services:\n  api:\n    build: ./api\n",
       },
-      findings: [{ line: 4, column: 1 }],
-      outputFiles: {
+      {
         "api/.env": "REDIS_URL=redis://localhost:6379/0\n",
         "docker-compose.yml": null,
       },
-    },
+    ),
     {
       name: "sessions: set, pop and membership keep working unchanged",
       file: "auth.py",

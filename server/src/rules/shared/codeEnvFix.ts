@@ -12,7 +12,12 @@ import {
   scriptDotenvEdit,
   scriptLoadsDotenv,
 } from "./dotenvLoading";
-import { composeBuildsContaining, composeChanges, composeEnvironmentEdits } from "./composeBuilds";
+import {
+  composeBuildsContaining,
+  composeChanges,
+  composeEnvironmentEdits,
+  sharedEnvironmentNotes,
+} from "./composeBuilds";
 import { dotenvDir, envFileChanges, type EnvVariable } from "./envFiles";
 import type { NamedLiteral } from "./pythonNamedValues";
 import { pythonEnviron } from "./pythonCode";
@@ -56,12 +61,13 @@ export function codeEnvFix(context: FixContext, target: CodeValue): Fix | undefi
   changes.push(...edits.others);
   const variable = { name: target.name, value: target.value };
   changes.push(...envFileChanges(workspace, file.path, [variable]));
-  changes.push(...composeWiring(workspace, file.path, variable));
+  const compose = composeWiring(workspace, file.path, variable);
+  changes.push(...compose.changes);
   return {
     title: moveToEnvTitle(target.name),
     changes: mergeChanges(changes),
     preferred: true,
-    byHand: kubeEnvNotes(workspace, [target.name], file.path),
+    byHand: [...compose.byHand, ...kubeEnvNotes(workspace, [target.name], file.path)],
   };
 }
 
@@ -70,7 +76,11 @@ export function codeEnvFix(context: FixContext, target: CodeValue): Fix | undefi
  * `.env` (the image leaves it out): the service gets `NAME=${NAME}` in its environment and the
  * value goes to the `.env` beside the compose file, which compose reads.
  */
-function composeWiring(workspace: Workspace, file: string, variable: EnvVariable): FileChange[] {
+function composeWiring(
+  workspace: Workspace,
+  file: string,
+  variable: EnvVariable,
+): { changes: FileChange[]; byHand: Localized[] } {
   const builds = composeBuildsContaining(workspace, file);
   const edits = builds.map((build) => ({
     file: build.file.path,
@@ -79,10 +89,13 @@ function composeWiring(workspace: Workspace, file: string, variable: EnvVariable
   const own = dotenvDir(workspace, file);
   const dirs = new Set(builds.map((build) => path.dirname(build.file.path)));
   dirs.delete(own);
-  return [
-    ...composeChanges(edits),
-    ...[...dirs].flatMap((dir) => envFileChanges(workspace, file, [variable], { dir })),
-  ];
+  return {
+    changes: [
+      ...composeChanges(edits),
+      ...[...dirs].flatMap((dir) => envFileChanges(workspace, file, [variable], { dir })),
+    ],
+    byHand: sharedEnvironmentNotes(builds, variable.name),
+  };
 }
 
 interface Edits {

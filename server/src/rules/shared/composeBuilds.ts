@@ -1,7 +1,16 @@
 import * as path from "node:path";
-import { isMap, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type Document,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from "yaml";
 import type { ParsedFile } from "../../engine/parse";
-import type { FileChange, TextEdit } from "../../engine/types";
+import type { FileChange, Localized, TextEdit } from "../../engine/types";
 import { scalarString } from "../../languages/yamlFile";
 import type { Workspace } from "../../workspace/workspace";
 import { addPairs, fillEmptyPair, replaceNode, yamlEditor, type YamlEditor } from "./yamlEdits";
@@ -9,6 +18,7 @@ import { addPairs, fillEmptyPair, replaceNode, yamlEditor, type YamlEditor } fro
 /** A compose service that builds an image from a given Dockerfile. */
 export interface ComposeBuild {
   file: ParsedFile;
+  document: Document;
   name: string;
   service: YAMLMap;
 }
@@ -38,7 +48,9 @@ function composeBuilds(
         const service = pair.value;
         const name = scalarString(pair.key) ?? "";
         const build = isMap(service) ? buildOf(file.path, service) : undefined;
-        if (build && matches(build)) builds.push({ file, name, service: service as YAMLMap });
+        if (build && matches(build)) {
+          builds.push({ file, document, name, service: service as YAMLMap });
+        }
       }
     }
   }
@@ -74,21 +86,69 @@ export function composeEnvironmentEdits(
   const editor = yamlEditor(build.file.source);
   const { service } = build;
   if (value === undefined && loadsDotenv(build)) return [];
+  if (sharedEnvironment(build)) return [];
   const entry = { name, value: value ?? `\${${name}}` };
   const environment = service.get("environment", true);
   if (isSeq(environment)) return listEntryEdits(editor, environment, entry);
   return mapEntryEdits(editor, service, "environment", entry);
 }
 
-/** The name of a Redis (or Valkey) service of the compose file the service is in. */
-export function composeRedisService(build: ComposeBuild): string | undefined {
+/**
+ * Whether the service's environment is shared through an anchor: an alias, or no map of its
+ * own while a merge key (`<<: *common`) brings one. A new `environment:` would replace the
+ * shared one, and editing the anchor would change other services: the fix leaves it alone.
+ */
+function sharedEnvironment(build: ComposeBuild): boolean {
+  const own = build.service.get("environment", true);
+  if (isAlias(own)) return true;
+  if (own !== undefined) return false;
+  const merge = build.service.items.find((pair) => isScalar(pair.key) && pair.key.value === "<<");
+  const sources = isSeq(merge?.value) ? merge.value.items : [merge?.value];
+  return sources.some((source) => {
+    const merged = isAlias(source) ? source.resolve(build.document) : source;
+    return isMap(merged) && merged.has("environment");
+  });
+}
+
+/** What is left by hand for the services whose environment the fix cannot edit. */
+export function sharedEnvironmentNotes(
+  builds: ComposeBuild[],
+  name: string,
+  value = `\${${name}}`,
+): Localized[] {
+  return builds.filter(sharedEnvironment).map((build) => ({
+    en: `pass ${name} to the compose service "${build.name}" (${name}: ${value}): its environment comes from an anchor, which the fix does not change.`,
+    zh: `把 ${name} 传给 compose 服务 "${build.name}"（${name}: ${value}）：它的 environment 来自锚点，修复不会改动锚点。`,
+  }));
+}
+
+/** A Redis (or Valkey) service of a compose file: its name, port and whether it wants a password. */
+export interface ComposeRedis {
+  name: string;
+  port: string;
+  password: boolean;
+}
+
+/** The Redis (or Valkey) service of the compose file the service is in. */
+export function composeRedisService(build: ComposeBuild): ComposeRedis | undefined {
   for (const document of build.file.yaml?.documents ?? []) {
     const services = isMap(document.contents) ? document.contents.get("services", true) : null;
     if (!isMap(services)) continue;
     for (const pair of services.items) {
-      const image = isMap(pair.value) ? scalarString(pair.value.get("image", true)) : undefined;
+      const service = pair.value;
+      const name = scalarString(pair.key);
+      if (!isMap(service) || !name) continue;
+      const image = scalarString(service.get("image", true));
       const repository = image?.split(/[:@]/)[0].split("/").pop();
-      if (repository === "redis" || repository === "valkey") return scalarString(pair.key);
+      if (repository !== "redis" && repository !== "valkey") continue;
+      const command = service.get("command", true);
+      const words = isSeq(command) ? command.items.map(scalarString) : [scalarString(command)];
+      const text = words.join(" ");
+      const port = /--port\s+(\d+)/.exec(text)?.[1] ?? "6379";
+      const password = /--requirepass\b|REDIS_PASSWORD/.test(
+        text + JSON.stringify(service.get("environment")),
+      );
+      return { name, port, password };
     }
   }
   return undefined;

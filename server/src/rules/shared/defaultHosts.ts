@@ -70,9 +70,10 @@ function hostEdit(file: ParsedFile, call: Node, text: string): TextEdit | undefi
   const keyword = args.find((a) => a.type === "keyword_argument");
   if (keyword && positional.some((a) => a.startIndex > keyword.startIndex)) return undefined;
   const last = positional[positional.length - 1];
-  const at = last ? last.endIndex : list.startIndex + 1;
-  const before = last ? ", " : "";
-  const after = keyword && !last ? ", " : "";
+  // After the last positional argument, else before the first keyword (on its line), else
+  // inside the empty parentheses.
+  const at = last ? last.endIndex : (keyword?.startIndex ?? list.startIndex + 1);
+  const newText = last ? `, ${text}` : keyword ? `${text}, ` : text;
   const point = file.source.positionAt(at);
-  return { range: { start: point, end: point }, newText: `${before}${text}${after}` };
+  return { range: { start: point, end: point }, newText };
 }

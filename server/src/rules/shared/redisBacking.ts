@@ -14,6 +14,7 @@ import {
   composeChanges,
   composeEnvironmentEdits,
   composeRedisService,
+  sharedEnvironmentNotes,
 } from "./composeBuilds";
 import { envFileChanges } from "./envFiles";
 import { kubeEnvNotes } from "./kubeEnvNotes";
@@ -65,12 +66,13 @@ export function redisSupport(
       { name: "REDIS_URL", value: LOCAL_REDIS_URL, example: "" },
     ]),
   );
-  changes.push(...composeRedisWiring(workspace, parsed.path));
+  const compose = composeRedisWiring(workspace, parsed.path);
+  changes.push(...compose.changes);
   return {
     pythonDotenvLines: python && !loads ? PYTHON_DOTENV_LINES : [],
     scriptNeedsDotenv: !python && !loads,
     changes: mergeChanges(changes),
-    byHand: kubeEnvNotes(workspace, ["REDIS_URL"], parsed.path),
+    byHand: [...compose.byHand, ...kubeEnvNotes(workspace, ["REDIS_URL"], parsed.path)],
   };
 }
 
@@ -78,16 +80,26 @@ export function redisSupport(
  * Inside compose, Redis is not on localhost but at its service's name: every service built from
  * the file's folder gets `REDIS_URL` pointing there, when the compose file runs a Redis.
  */
-function composeRedisWiring(workspace: Workspace, file: string): FileChange[] {
+function composeRedisWiring(
+  workspace: Workspace,
+  file: string,
+): { changes: FileChange[]; byHand: Localized[] } {
+  const byHand: Localized[] = [];
   const edits = composeBuildsContaining(workspace, file).map((build) => {
-    const host = composeRedisService(build);
-    const url = host === undefined ? undefined : `redis://${host}:6379/0`;
-    return {
-      file: build.file.path,
-      edits: url ? composeEnvironmentEdits(build, "REDIS_URL", url) : [],
-    };
+    const redis = composeRedisService(build);
+    if (!redis) return { file: build.file.path, edits: [] };
+    if (redis.password) {
+      byHand.push({
+        en: `set REDIS_URL for the compose service "${build.name}" to redis://:PASSWORD@${redis.name}:${redis.port}/0: its Redis asks for a password, which the fix does not copy into the compose file.`,
+        zh: `为 compose 服务 "${build.name}" 设置 REDIS_URL 为 redis://:密码@${redis.name}:${redis.port}/0：它的 Redis 需要密码，修复不会把密码写进 compose 文件。`,
+      });
+      return { file: build.file.path, edits: [] };
+    }
+    const url = `redis://${redis.name}:${redis.port}/0`;
+    byHand.push(...sharedEnvironmentNotes([build], "REDIS_URL", url));
+    return { file: build.file.path, edits: composeEnvironmentEdits(build, "REDIS_URL", url) };
   });
-  return composeChanges(edits);
+  return { changes: composeChanges(edits), byHand };
 }
 
 /** One change per file, edits concatenated, so a fix never edits a file twice. */
