@@ -3,6 +3,7 @@ import type { ParsedFile } from "../engine/parse";
 import type { Rule } from "../engine/rule";
 import type { TextEdit } from "../engine/types";
 import type { Workspace } from "../workspace/workspace";
+import { composeBuildsOf } from "./shared/composeBuilds";
 import { contextCopiesBefore, sourceMatches } from "./shared/dockerCopies";
 import { hasOption, npmInstalls, wordsRange, type InstallCommand } from "./shared/dockerInstalls";
 
@@ -76,25 +77,31 @@ const NOT_COPIED = {
 };
 
 /**
- * A lock file beside the Dockerfile, which is the build context this rule assumes. FIXME: a
- * compose `build.context` or a `docker build -f` from another folder is not read, so a lock in
- * that context is missed when no COPY names it.
+ * The folders the image may be built from: the Dockerfile's own, and the `build.context` of
+ * every compose service that builds it. A `docker build -f` from elsewhere is not known.
  */
+function buildContexts(file: ParsedFile, workspace: Workspace): string[] {
+  const contexts = composeBuildsOf(workspace, file.path).map((build) => build.context);
+  return [...new Set([path.dirname(file.path), ...contexts])];
+}
+
+/** A lock file at the root of a build context. */
 function lockBeside(file: ParsedFile, workspace: Workspace): boolean {
-  const dir = path.dirname(file.path);
-  return NPM_LOCKS.some((lock) => workspace.exists(path.join(dir, lock)));
+  return buildContexts(file, workspace).some((dir) =>
+    NPM_LOCKS.some((lock) => workspace.exists(path.join(dir, lock))),
+  );
 }
 
 /** A lock file of the build context that a COPY puts into the image before the command. */
 function lockCopied(file: ParsedFile, workspace: Workspace, command: InstallCommand): boolean {
-  const dir = path.dirname(file.path);
+  const contexts = buildContexts(file, workspace);
   return contextCopiesBefore(file, command.instruction).some((copy) =>
     copy.sources.some((source) => {
       const folder = path.posix.dirname(source.replace(/^\.\//, ""));
       return NPM_LOCKS.some(
         (lock) =>
           sourceMatches(path.posix.basename(source), lock) &&
-          workspace.exists(path.join(dir, folder, lock)),
+          contexts.some((dir) => workspace.exists(path.join(dir, folder, lock))),
       );
     }),
   );

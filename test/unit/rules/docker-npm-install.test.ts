@@ -8,13 +8,12 @@ const LOCK = { "package-lock.json": "{}" };
 ruleTester("docker-npm-install", {
   valid: [
     {
-      name: "FIXME: a build context other than the Dockerfile's folder is not read",
+      name: "a compose build context elsewhere without a lock file",
       file: "docker/Dockerfile",
       code: image("COPY . .", "RUN npm install"),
       files: {
-        "package-lock.json": "{}",
         "docker-compose.yml":
-          "services:\n  web:\n    build:\n      context: ..\n      dockerfile: docker/Dockerfile\n",
+          "services:\n  web:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n",
       },
     },
     {
@@ -59,6 +58,18 @@ ruleTester("docker-npm-install", {
       file: "Dockerfile",
       code: image("COPY . .", "RUN npm install"),
       files: LOCK,
+      findings: [{ line: 4, column: 5 }],
+      output: image("COPY . .", "RUN npm ci"),
+    },
+    {
+      name: "compose builds from the root with docker/Dockerfile: the root's lock file counts",
+      file: "docker/Dockerfile",
+      code: image("COPY . .", "RUN npm install"),
+      files: {
+        "package-lock.json": "{}",
+        "docker-compose.yml":
+          "services:\n  web:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n",
+      },
       findings: [{ line: 4, column: 5 }],
       output: image("COPY . .", "RUN npm ci"),
     },

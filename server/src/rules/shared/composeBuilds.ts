@@ -19,6 +19,8 @@ import { addPairs, fillEmptyPair, replaceNode, yamlEditor, type YamlEditor } fro
 export interface ComposeBuild {
   file: ParsedFile;
   document: Document;
+  /** The folder the image is built from. */
+  context: string;
   name: string;
   service: YAMLMap;
 }
@@ -49,7 +51,13 @@ function composeBuilds(
         const name = scalarString(pair.key) ?? "";
         const build = isMap(service) ? buildOf(file.path, service) : undefined;
         if (build && matches(build)) {
-          builds.push({ file, document, name, service: service as YAMLMap });
+          builds.push({
+            file,
+            document,
+            context: build.context,
+            name,
+            service: service as YAMLMap,
+          });
         }
       }
     }
