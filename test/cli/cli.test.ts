@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, it } from "node:test";
@@ -158,5 +159,20 @@ describe("command line on examples/", () => {
   it("prints messages in Chinese with --lang zh", () => {
     const zh = JSON.parse(cli("check", "examples/shop", "--format", "json", "--lang", "zh").stdout);
     assert.match(zh.findings[0].message, /[\u4e00-\u9fff]/);
+  });
+});
+
+describe("command line on a requirements file included under another name", () => {
+  it("lists the file that requirements.txt pulls in with -r and reports it", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tfd-include-"));
+    fs.mkdirSync(path.join(dir, "deps"));
+    fs.writeFileSync(path.join(dir, "requirements.txt"), "-r deps/common.txt\nFlask==3.0.3\n");
+    fs.writeFileSync(path.join(dir, "deps", "common.txt"), "requests>=2.31\n");
+    const run = cli("check", dir, "--format", "json");
+    const findings = JSON.parse(run.stdout).findings as JsonFinding[];
+    assert.deepEqual(
+      findings.map((f) => `${f.file}:${f.line} ${f.rule}`),
+      ["deps/common.txt:1 dep-unpinned-python"],
+    );
   });
 });

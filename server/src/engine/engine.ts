@@ -4,6 +4,7 @@ import { PythonTreeCache } from "../languages/pythonIncremental";
 import { ScriptTreeCache } from "../languages/scriptIncremental";
 import type { Workspace } from "../workspace/workspace";
 import { withFollowUpTitle } from "./followUps";
+import { fileKindOf } from "./fileKind";
 import { disposeParsed, isHelmTemplatePath, parseFile, type ParsedFile } from "./parse";
 import type { Rule, RuleContext } from "./rule";
 import type { Settings } from "./settings";
@@ -49,6 +50,7 @@ export class Engine {
       parsed = parseFile(file, text, {
         helmChart,
         root: this.workspace.rootOf(file),
+        kind: fileKindOf(file) ? undefined : this.workspace.model.includedKind(file),
         incremental: incremental ? this.trees : undefined,
       });
     } catch (error) {

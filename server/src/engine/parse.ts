@@ -43,6 +43,8 @@ export interface ParseOptions {
    * so a checkout that happens to sit under a `tests/` folder is not all tests.
    */
   root?: string;
+  /** The kind when the path does not tell it (a file another requirements file includes). */
+  kind?: FileKind;
 }
 
 export function parseFile(
@@ -50,7 +52,8 @@ export function parseFile(
   text: string,
   options: ParseOptions = {},
 ): ParsedFile | undefined {
-  const kind = fileKindOf(file) ?? (mayBeScript(file) ? shebangKind(text) : undefined);
+  const kind =
+    fileKindOf(file) ?? options.kind ?? (mayBeScript(file) ? shebangKind(text) : undefined);
   if (!kind) return undefined;
   const source = new SourceText(text);
   const below = options.root ? path.relative(options.root, file) : file;

@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import { disposeParsed, isHelmTemplatePath, parseFile, type ParsedFile } from "../engine/parse";
+import { fileKindOf } from "../engine/fileKind";
 import type { FileKind } from "../engine/types";
 import type { Workspace } from "./workspace";
 
@@ -24,6 +25,7 @@ interface CacheEntry {
 export class WorkspaceModel {
   private readonly cache = new Map<string, CacheEntry>();
   private fileList: string[] | undefined;
+  private included = new Set<string>();
   exclude: string[] = [];
 
   constructor(private readonly workspace: Workspace) {}
@@ -34,8 +36,40 @@ export class WorkspaceModel {
   }
 
   files(): string[] {
-    this.fileList ??= this.workspace.listFiles({ exclude: this.exclude });
+    if (!this.fileList) {
+      const listed = this.workspace.listFiles({ exclude: this.exclude });
+      this.included = this.requirementIncludes(listed);
+      const extra = [...this.included].filter((file) => !listed.includes(file));
+      this.fileList = [...listed, ...extra];
+    }
     return this.fileList;
+  }
+
+  /**
+   * Files that a requirements file pulls in with `-r` whatever their name (`-r deps/common.txt`):
+   * pip installs them as requirements, so they are read as requirements.
+   */
+  private requirementIncludes(listed: string[]): Set<string> {
+    const found = new Set<string>();
+    const queue = listed.filter((file) => fileKindOf(file) === "requirements");
+    while (queue.length > 0) {
+      const file = queue.pop() as string;
+      for (const entry of this.parsed(file)?.requirements?.entries ?? []) {
+        if (entry.type !== "include" || entry.option !== "-r") continue;
+        const target = path.resolve(path.dirname(file), entry.target);
+        if (found.has(target) || fileKindOf(target) || !this.workspace.exists(target)) continue;
+        found.add(target);
+        queue.push(target);
+      }
+    }
+    return found;
+  }
+
+  /** The kind a file has only because a requirements file includes it. */
+  includedKind(file: string): FileKind | undefined {
+    // Read again each time: an edit of a requirements file may have added the include.
+    this.included = this.requirementIncludes(this.files());
+    return this.included.has(file) ? "requirements" : undefined;
   }
 
   /** The parsed file as the workspace has it now, or undefined when it cannot be read. */
@@ -43,12 +77,14 @@ export class WorkspaceModel {
     const text = this.workspace.readText(file);
     if (text === undefined) return undefined;
     const cached = this.cache.get(file);
-    if (cached && cached.text === text) return cached.parsed;
+    const stale = !cached?.parsed && this.included.has(file);
+    if (cached && cached.text === text && !stale) return cached.parsed;
     if (cached?.parsed) disposeParsed(cached.parsed);
     let parsed: ParsedFile | undefined;
     try {
       const helmChart = isHelmTemplatePath(file, (p) => this.workspace.exists(p));
-      parsed = parseFile(file, text, { helmChart, root: this.workspace.rootOf(file) });
+      const kind = this.included.has(file) ? "requirements" : undefined;
+      parsed = parseFile(file, text, { helmChart, root: this.workspace.rootOf(file), kind });
     } catch {
       parsed = undefined;
     }

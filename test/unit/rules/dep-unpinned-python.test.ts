@@ -18,10 +18,16 @@ ${extra}`;
 ruleTester("dep-unpinned-python", {
   valid: [
     {
-      name: "FIXME: an -r include without a requirements name is not checked",
+      name: "a .txt file no requirements file includes is not a requirements file",
       file: "deps/common.txt",
       code: "requests>=2.31\n",
-      files: { "requirements.txt": "-r deps/common.txt\n" },
+      files: { "requirements.txt": "Flask==3.0.3\n" },
+    },
+    {
+      name: "a file only named by -c is constraints, not requirements",
+      file: "deps/limits.txt",
+      code: "requests>=2.31\n",
+      files: { "requirements.txt": "-c deps/limits.txt\nrequests==2.32.3\n" },
     },
     { name: "== pins", file: "requirements.txt", code: "Flask==3.0.3\nSQLAlchemy===2.0.31\n" },
     { name: "extras and ==", file: "requirements.txt", code: "celery[redis]==5.4.0\n" },
@@ -108,6 +114,14 @@ ruleTester("dep-unpinned-python", {
       name: ">= with nothing installed or locked: no fix, never the lower bound",
       file: "requirements.txt",
       code: "requests>=2.31\nPyYAML==6.0.1\n",
+      findings: [{ line: 1, column: 1, messageIncludes: "requests>=2.31" }],
+      output: null,
+    },
+    {
+      name: "a file that requirements.txt includes with -r is read whatever its name",
+      file: "deps/common.txt",
+      code: "requests>=2.31\n",
+      files: { "requirements.txt": "-r deps/common.txt\n" },
       findings: [{ line: 1, column: 1, messageIncludes: "requests>=2.31" }],
       output: null,
     },
