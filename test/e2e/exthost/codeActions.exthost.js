@@ -70,5 +70,18 @@ describe("code actions", () => {
     const registered = await vscode.commands.getCommands(true);
     assert.ok(registered.includes(fix.command.command), `${fix.command.command} is not registered`);
     await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+
+    // A restart registers the server's commands again instead of failing on a duplicate.
+    await vscode.commands.executeCommand("twelveFactor.restartServer");
+    const again = await vscode.commands.getCommands(true);
+    assert.ok(again.includes(fix.command.command), `${fix.command.command} gone after a restart`);
+    await waitForDiagnostics(uri, (all) => all.some(findingOf("secret-hardcoded")));
+    const afterRestart = (
+      await Promise.all(moved.map((finding) => quickFixesFor(uri, finding.range)))
+    ).flat();
+    assert.ok(
+      afterRestart.some((action) => action.command),
+      "fixes still carry the command",
+    );
   });
 });
