@@ -163,16 +163,30 @@ describe("command line on examples/", () => {
 });
 
 describe("command line on a requirements file included under another name", () => {
-  it("lists the file that requirements.txt pulls in with -r and reports it", () => {
+  it("lists the files that requirements.txt pulls in with -r, includes of includes too", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tfd-include-"));
     fs.mkdirSync(path.join(dir, "deps"));
     fs.writeFileSync(path.join(dir, "requirements.txt"), "-r deps/common.txt\nFlask==3.0.3\n");
-    fs.writeFileSync(path.join(dir, "deps", "common.txt"), "requests>=2.31\n");
+    fs.writeFileSync(path.join(dir, "deps", "common.txt"), "requests>=2.31\n-r base.txt\n");
+    fs.writeFileSync(path.join(dir, "deps", "base.txt"), "PyYAML>=6\n-r common.txt\n");
     const run = cli("check", dir, "--format", "json");
     const findings = JSON.parse(run.stdout).findings as JsonFinding[];
-    assert.deepEqual(
-      findings.map((f) => `${f.file}:${f.line} ${f.rule}`),
-      ["deps/common.txt:1 dep-unpinned-python"],
-    );
+    assert.deepEqual(findings.map((f) => `${f.file}:${f.line} ${f.rule}`).sort(), [
+      "deps/base.txt:1 dep-unpinned-python",
+      "deps/common.txt:1 dep-unpinned-python",
+    ]);
+  });
+});
+
+describe("SARIF paths", () => {
+  it("percent-encodes each segment, so a # or a space does not cut the path", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tfd-sarif-"));
+    fs.mkdirSync(path.join(dir, "my app#1"));
+    fs.writeFileSync(path.join(dir, "my app#1", "requirements.txt"), "requests>=2.31\n");
+    const sarif = JSON.parse(cli("check", dir, "--format", "sarif").stdout);
+    const uri = sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+    assert.equal(uri, "my%20app%231/requirements.txt");
+    const json = JSON.parse(cli("check", dir, "--format", "json").stdout);
+    assert.equal(json.findings[0].file, "my app#1/requirements.txt");
   });
 });

@@ -28,6 +28,11 @@ function relative(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join("/");
 }
 
+/** A relative path as a URI reference: each segment percent-encoded (`#`, spaces, non-ASCII). */
+function relativeUri(file: string): string {
+  return file.split("/").map(encodeURIComponent).join("/");
+}
+
 export function toJsonFinding(finding: ResolvedFinding, options: FormatOptions): JsonFinding {
   return {
     rule: finding.rule,
@@ -105,7 +110,7 @@ export function formatSarif(
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: j.file, uriBaseId: "%SRCROOT%" },
+            artifactLocation: { uri: relativeUri(j.file), uriBaseId: "%SRCROOT%" },
             region: {
               startLine: j.line,
               startColumn: j.column,

@@ -51,13 +51,19 @@ function mistakes(
   knownRules: ReadonlySet<string> | undefined,
 ): string[] {
   const warnings: string[] = [];
-  const rules = data.rules && typeof data.rules === "object" ? data.rules : {};
+  if (typeof data !== "object" || Array.isArray(data)) {
+    return [`${PROJECT_CONFIG}: expected a map with rules and ignore (ignored)`];
+  }
+  if (data.rules !== undefined && data.rules !== null && !isMap(data.rules)) {
+    warnings.push(`${PROJECT_CONFIG}: rules must map rule ids to severities (ignored)`);
+  }
+  const rules = isMap(data.rules) ? data.rules : {};
   for (const [id, value] of Object.entries(rules as Record<string, unknown>)) {
     if (knownRules && !knownRules.has(id)) {
       warnings.push(`${PROJECT_CONFIG}: unknown rule "${id}" (ignored)`);
     } else if (!(id in settings.rules)) {
       warnings.push(
-        `${PROJECT_CONFIG}: "${String(value)}" is not a severity for ${id} (use error, warning, info, hint or off; ignored)`,
+        `${PROJECT_CONFIG}: ${JSON.stringify(value)} is not a severity for ${id} (use error, warning, info, hint or off; ignored)`,
       );
     }
   }
@@ -78,6 +84,9 @@ function mistakes(
   }
   return warnings;
 }
+
+const isMap = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function problem(message: string): string {
   return `${PROJECT_CONFIG}: ${message}; the file is ignored`;

@@ -9,7 +9,7 @@ import {
   composeEnvironmentEdits,
   sharedEnvironmentNotes,
 } from "./shared/composeBuilds";
-import { envFileChanges } from "./shared/envFiles";
+import { envFileChanges, writableInDotenv } from "./shared/envFiles";
 import { isSecretName } from "./shared/secretNames";
 import { classifySecretValue } from "./shared/secretValues";
 
@@ -59,7 +59,7 @@ function checkValue(context: RuleContext, property: DockerProperty): void {
       en: `${keyword} ${property.name} bakes a secret into ${where.en}: anyone who can pull the image can read it, and it is committed with the Dockerfile. Pass it at ${keyword === "ENV" ? "run" : "build"} time instead.`,
       zh: `${keyword} ${property.name} 把密钥写进了${where.zh}：任何能拉取镜像的人都能读到，而且它随 Dockerfile 提交到了仓库。请改为在${keyword === "ENV" ? "运行" : "构建"}时传入。`,
     },
-    fixes: [fixFor(context, property)],
+    fixes: writableInDotenv(property.value) ? [fixFor(context, property)] : [],
   });
 }
 

@@ -5,7 +5,7 @@ import { codeEnvFix } from "./shared/codeEnvFix";
 import { literalAt, namedLiteralsOf } from "./shared/codeSecrets";
 import { jsonEntries, yamlEntries, type ConfigEntry } from "./shared/configEntries";
 import { configEnvFix } from "./shared/configEnvFix";
-import { envFileChanges } from "./shared/envFiles";
+import { envFileChanges, writableInDotenv } from "./shared/envFiles";
 import { ignoreFileChange, isGitIgnored } from "./shared/gitignore";
 import { findKnownSecrets, knownSecretPreview, type KnownSecret } from "./shared/knownSecrets";
 import type { NamedLiteral } from "./shared/pythonNamedValues";
@@ -118,7 +118,7 @@ function templateFix(
   context: RuleContext,
   entry: { name: string; value: string; valueStart: number; valueEnd: number } | undefined,
 ): Fix | undefined {
-  if (!entry) return undefined;
+  if (!entry || !writableInDotenv(entry.value)) return undefined;
   const { file, workspace } = context;
   const dir = path.dirname(file.path);
   return {

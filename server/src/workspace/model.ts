@@ -54,7 +54,8 @@ export class WorkspaceModel {
     const queue = listed.filter((file) => fileKindOf(file) === "requirements");
     while (queue.length > 0) {
       const file = queue.pop() as string;
-      for (const entry of this.parsed(file)?.requirements?.entries ?? []) {
+      const parsed = found.has(file) ? this.parsedAs(file, "requirements") : this.parsed(file);
+      for (const entry of parsed?.requirements?.entries ?? []) {
         if (entry.type !== "include" || entry.option !== "-r") continue;
         const target = path.resolve(path.dirname(file), entry.target);
         if (found.has(target) || fileKindOf(target) || !this.workspace.exists(target)) continue;
@@ -63,6 +64,12 @@ export class WorkspaceModel {
       }
     }
     return found;
+  }
+
+  /** A file parsed as the given kind, outside the cache (an include not yet known as one). */
+  private parsedAs(file: string, kind: FileKind): ParsedFile | undefined {
+    const text = this.workspace.readText(file);
+    return text === undefined ? undefined : parseFile(file, text, { kind });
   }
 
   /** The kind a file has only because a requirements file includes it. */

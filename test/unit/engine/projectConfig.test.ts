@@ -92,4 +92,20 @@ describe("project configuration", () => {
       ".twelve-factor.yaml: ignore must be a list of globs (ignored)",
     ]);
   });
+
+  it("says what shape it expected when the file or its rules have another", () => {
+    const warningsOf = (text: string) => {
+      const root = makeWorkspace({ ".twelve-factor.yaml": text });
+      return readProjectSettings(new Workspace([root]), root, new Set(["debug-enabled"])).warnings;
+    };
+    assert.deepEqual(warningsOf("42\n"), [
+      ".twelve-factor.yaml: expected a map with rules and ignore (ignored)",
+    ]);
+    assert.deepEqual(warningsOf("rules:\n  - debug-enabled\n"), [
+      ".twelve-factor.yaml: rules must map rule ids to severities (ignored)",
+    ]);
+    assert.deepEqual(warningsOf("rules:\n  debug-enabled: {severity: 3}\n"), [
+      '.twelve-factor.yaml: {"severity":3} is not a severity for debug-enabled (use error, warning, info, hint or off; ignored)',
+    ]);
+  });
 });

@@ -84,6 +84,32 @@ API_TOKEN = os.environ["API_TOKEN"]
       outputFiles: { ".env": "APP_ENV=dev\nDB_PASSWORD='Tr0ub4dor&3 horse$battery'\n" },
     },
     {
+      name: "a value with a quote is double-quoted: every dotenv reader takes it as it is",
+      file: "conf.py",
+      files: {
+        ".env": "APP_ENV=dev\n",
+        "app.py": "from dotenv import load_dotenv\n\nload_dotenv()\n",
+      },
+      code: `import os\n\nDB_PASSWORD = "Tr0ub4dor's-horse-91"\n`,
+      findings: [{ line: 3, column: 15 }],
+      output: 'import os\n\nDB_PASSWORD = os.environ["DB_PASSWORD"]\n',
+      outputFiles: { ".env": `APP_ENV=dev\nDB_PASSWORD="Tr0ub4dor's-horse-91"\n` },
+    },
+    {
+      name: "a value with a backslash has no form every dotenv reader agrees on: no fix",
+      file: "conf.py",
+      code: 'import os\n\nDB_PASSWORD = "Zq9-Lm3\\\\x7Rt-horse"\n',
+      findings: [{ line: 3, column: 15 }],
+      output: null,
+    },
+    {
+      name: "a value with a quote and a $ has no safe form either: no fix",
+      file: "conf.py",
+      code: `import os\n\nDB_PASSWORD = "it's-$Zq9Lm3x7Rt"\n`,
+      findings: [{ line: 3, column: 15 }],
+      output: null,
+    },
+    {
       name: "Python: another module already calls load_dotenv",
       file: "app/conf.py",
       files: { "app/__init__.py": "from dotenv import load_dotenv\n\nload_dotenv()\n" },

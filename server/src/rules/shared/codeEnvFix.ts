@@ -18,7 +18,7 @@ import {
   composeEnvironmentEdits,
   sharedEnvironmentNotes,
 } from "./composeBuilds";
-import { dotenvDir, envFileChanges, type EnvVariable } from "./envFiles";
+import { dotenvDir, envFileChanges, writableInDotenv, type EnvVariable } from "./envFiles";
 import type { NamedLiteral } from "./pythonNamedValues";
 import { pythonEnviron } from "./pythonCode";
 import { pythonImportBlockEdit } from "./pythonImportBlock";
@@ -55,6 +55,7 @@ export function moveToEnvTitle(name: string): Localized {
  */
 export function codeEnvFix(context: FixContext, target: CodeValue): Fix | undefined {
   const { file, workspace } = context;
+  if (!writableInDotenv(target.value)) return undefined;
   const edits = file.python ? pythonEdits(context, target) : scriptEdits(context, target);
   if (!edits) return undefined;
   const changes: FileChange[] = [{ file: file.path, edits: edits.code }];

@@ -4,7 +4,7 @@ import type { Fix, TextEdit } from "../../engine/types";
 import { scalarString } from "../../languages/yamlFile";
 import type { FixContext } from "./codeEnvFix";
 import type { ConfigEntry } from "./configEntries";
-import { envFileChanges, projectDir } from "./envFiles";
+import { envFileChanges, projectDir, writableInDotenv } from "./envFiles";
 import { envName, isEnvName, isGenericSecretName } from "./secretNames";
 import { envNameFor, qualifiedNames } from "./secretEnvNames";
 import { namespaceOf } from "./kubeWorkloads";
@@ -19,6 +19,7 @@ import { yamlEditor, yamlScalar } from "./yamlEdits";
 export function configEnvFix(context: FixContext, entry: ConfigEntry): Fix | undefined {
   const { file } = context;
   if (entry.style === "k8s-env") return kubeSecretFix(context, entry);
+  if (!writableInDotenv(entry.value)) return undefined;
   if (file.kind === "compose") return interpolationFix(context, entry, path.dirname(file.path));
   if (/\$\{[A-Za-z_]/.test(file.source.text)) return interpolationFix(context, entry);
   return undefined;

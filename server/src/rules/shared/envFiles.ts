@@ -39,14 +39,23 @@ export function dotenvDir(workspace: Workspace, file: string): string {
 }
 
 /**
- * A value as a dotenv line writes it, quoted when it needs to be: in single quotes where it can
- * be, because compose, python-dotenv and Node expand `$NAME` in unquoted and double-quoted
- * values, so a password with a `$` would reach the program cut short.
+ * A value as a dotenv line writes it so that python-dotenv, Node's dotenv and compose all read
+ * back exactly the value: bare when it is plain, else in single quotes (none of them expands `$`
+ * there), else in double quotes with `\\n` for line breaks. The readers disagree on backslashes
+ * and escaped quotes, so a value that needs them has no safe form: undefined, and the fix that
+ * would write it is not offered.
  */
-export function dotenvValue(value: string): string {
+export function dotenvValue(value: string): string | undefined {
   if (/^[\w@%+=:,./-]*$/.test(value)) return value;
+  if (/\\/.test(value)) return undefined;
   if (!/['\n\r]/.test(value)) return `'${value}'`;
-  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
+  if (/["$\r]/.test(value)) return undefined;
+  return `"${value.replace(/\n/g, "\\n")}"`;
+}
+
+/** Whether a value can be written to `.env` and read back the same by every reader. */
+export function writableInDotenv(value: string | undefined): boolean {
+  return value === undefined || dotenvValue(value) !== undefined;
 }
 
 const nameOf = (line: string): string =>
@@ -83,7 +92,7 @@ export function envFileChanges(
     const defined = dotenvNames(new SourceText(workspace.readText(dotenv) ?? ""));
     const lines = withValues
       .filter((v) => !defined.has(v.name))
-      .map((v) => `${v.name}=${dotenvValue(v.value ?? "")}`);
+      .map((v) => `${v.name}=${dotenvValue(v.value ?? "") ?? ""}`);
     push(changes, appendLines(workspace, dotenv, lines, nameOf));
     push(changes, ignoreDotenv(workspace, dir));
     changes.push(...dockerignoreChanges(workspace, dotenv));

@@ -139,7 +139,7 @@ function dotenvValues(workspace: Workspace, dir: string): Map<string, string> {
 
 /** A value equal to the moved one, as `.env` stores it (quoted when it has to be). */
 function sameValue(stored: string, value: string): boolean {
-  return stored === value || stored === dotenvValue(value).replace(/^(["'])(.*)\1$/, "$2");
+  return stored === value || stored === dotenvValue(value)?.replace(/^(["'])(.*)\1$/, "$2");
 }
 
 function sameValueName(
