@@ -123,7 +123,7 @@ describe("command line on examples/", () => {
     }
   });
 
-  it("writes paths relative to --base, so a subfolder's report matches the repository's paths", () => {
+  it("writes paths relative to --base, so a subfolder's report matches repository paths", () => {
     const sub = JSON.parse(cli("check", "examples/shop", "--format", "json").stdout);
     const based = JSON.parse(
       cli("check", "examples/shop", "--format", "json", "--base", ".").stdout,

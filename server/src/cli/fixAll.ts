@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { applyChanges } from "../engine/applyEdits";
 import { followUpsOf, type ChangeFollowUp } from "../engine/followUps";
-import type { Fix, Locale, Localized } from "../engine/types";
+import type { Fix, Locale, Localized, ResolvedFinding } from "../engine/types";
 import type { AnalysisService } from "../service/analysisService";
 import { decodeExactly, encodeText, type TextEncoding } from "../workspace/decode";
 import { MAX_FILE_BYTES } from "../workspace/workspace";
@@ -68,21 +68,14 @@ export function fixAll(service: AnalysisService, files: () => string[]): FixRepo
   return report;
 }
 
-/**
- * Rules whose fixes move a value the program used into `.env`. They go first: a fix that only
- * needs a variable to exist (a Redis-backed store wants `REDIS_URL`) then finds the value the
- * program already used instead of adding a local default that a later fix would have to avoid.
- */
-const MOVES_VALUES = new Set([
-  "secret-hardcoded",
-  "secret-known-format",
-  "secret-in-url",
-  "config-hardcoded-url",
-]);
+/** The fix a fix-all applies for a finding: its preferred one, else its first. */
+const fixOf = (finding: ResolvedFinding): Fix =>
+  finding.fixes.find((f) => f.preferred) ?? finding.fixes[0];
 
 /**
- * Applies the first fix of each finding (value-moving fixes first), one finding at a time, re-analysing in between so
- * fixes never see stale offsets. Returns how many fixes changed a file.
+ * Applies the fix of each finding, fixes that move a value into `.env` first, one finding at a
+ * time, re-analysing in between so fixes never see stale offsets. Returns how many fixes
+ * changed a file.
  */
 export function fixFile(
   service: AnalysisService,
@@ -95,11 +88,10 @@ export function fixFile(
     const open = service
       .analyse(file)
       .filter((f) => f.fixes.length > 0 && !tried.has(`${f.rule}:${f.message.en}`));
-    const finding = open.find((f) => MOVES_VALUES.has(f.rule)) ?? open[0];
+    const finding = open.find((f) => fixOf(f).movesValue) ?? open[0];
     if (!finding) break;
     tried.add(`${finding.rule}:${finding.message.en}`);
-    const fix = finding.fixes.find((f) => f.preferred) ?? finding.fixes[0];
-    if (applyFix(service, { fix, source: file }, report)) applied++;
+    if (applyFix(service, { fix: fixOf(finding), source: file }, report)) applied++;
   }
   return applied;
 }

@@ -63,7 +63,8 @@ function mistakes(
       warnings.push(`${PROJECT_CONFIG}: unknown rule "${id}" (ignored)`);
     } else if (!(id in settings.rules)) {
       warnings.push(
-        `${PROJECT_CONFIG}: ${JSON.stringify(value)} is not a severity for ${id} (use error, warning, info, hint or off; ignored)`,
+        `${PROJECT_CONFIG}: ${JSON.stringify(value)} is not a severity for ${id} ` +
+          "(use error, warning, info, hint or off; ignored)",
       );
     }
   }

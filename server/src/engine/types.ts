@@ -81,6 +81,12 @@ export interface Fix {
   preferred?: boolean;
   /** Steps a fix cannot take and the user must, once it is applied (the CLI lists them). */
   byHand?: Localized[];
+  /**
+   * The fix moves a value the program already used into `.env`. Fixing everything applies such
+   * fixes first, so a fix that only needs the variable (a Redis store wants `REDIS_URL`) finds
+   * the program's own value instead of adding a local default under another name.
+   */
+  movesValue?: boolean;
 }
 
 export interface RelatedLocation {

@@ -69,6 +69,10 @@ export const rule: Rule = {
       family === "python"
         ? pythonManifest(workspace, group, names)
         : npmManifest(workspace, group, names);
+    const shown = path
+      .relative(workspace.rootOf(file.path), path.join(group, manifest))
+      .split(path.sep)
+      .join("/");
     const notPinned: Localized = unpinned.length
       ? {
           en: ` (no version known for ${unpinned.join(", ")}: pin after installing)`,
@@ -84,7 +88,7 @@ export const rule: Rule = {
       fixes: [
         {
           title: {
-            en: `Create ${path.relative(workspace.rootOf(file.path), path.join(group, manifest)).split(path.sep).join("/")} with the imported packages${notPinned.en}`,
+            en: `Create ${shown} with the imported packages${notPinned.en}`,
             zh: `创建包含这些导入包的 ${manifest}${notPinned.zh}`,
           },
           changes: [change],

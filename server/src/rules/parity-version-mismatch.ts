@@ -86,8 +86,13 @@ function alignFix(
       byHand: volume
         ? [
             {
-              en: `dump the "${volume}" volume with the old ${FAMILY_LABELS[use.service.family]} and restore it into ${version}: the new release cannot start on the old data files.`,
-              zh: `先用旧版 ${FAMILY_LABELS[use.service.family]} 导出卷 "${volume}"，再导入 ${version}：新版本无法使用旧的数据文件启动。`,
+              en:
+                `dump the "${volume}" volume with the old ${FAMILY_LABELS[use.service.family]} ` +
+                `and restore it into ${version}: ` +
+                "the new release cannot start on the old data files.",
+              zh:
+                `先用旧版 ${FAMILY_LABELS[use.service.family]} 导出卷 "${volume}"，` +
+                `再导入 ${version}：新版本无法使用旧的数据文件启动。`,
             },
           ]
         : undefined,

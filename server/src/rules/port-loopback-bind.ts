@@ -45,8 +45,13 @@ export const rule: Rule = {
       report({
         range: server.range,
         message: {
-          en: `Without a host, ${server.framework} listens on its default 127.0.0.1 only, and the container runs this file directly: traffic from the port mapping, Service or load balancer never reaches it. Pass host="0.0.0.0".`,
-          zh: `没有指定 host 时，${server.framework} 默认只监听 127.0.0.1，而容器直接运行这个文件：来自端口映射、Service 或负载均衡器的流量永远到不了它。请传入 host="0.0.0.0"。`,
+          en:
+            `Without a host, ${server.framework} listens on its default 127.0.0.1 only, and the ` +
+            "container runs this file directly: traffic from the port mapping, Service or load " +
+            'balancer never reaches it. Pass host="0.0.0.0".',
+          zh:
+            `没有指定 host 时，${server.framework} 默认只监听 127.0.0.1，而容器直接运行这个文件：` +
+            '来自端口映射、Service 或负载均衡器的流量永远到不了它。请传入 host="0.0.0.0"。',
         },
         related: server.related,
         fixes: [

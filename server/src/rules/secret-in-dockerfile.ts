@@ -83,6 +83,7 @@ function fixFor(context: RuleContext, property: DockerProperty): Fix {
           zh: `删除 ${name} 的默认值，改由 .env 传入`,
         },
     preferred: true,
+    movesValue: true,
     changes: [own, ...compose, ...envFileChanges(context.workspace, anchor, [{ name, value }])],
     byHand: isEnv ? sharedEnvironmentNotes(builds, name) : undefined,
   };

@@ -136,6 +136,7 @@ function templateFix(
       }).filter((change) => !change.file.endsWith(".env.example")),
     ],
     preferred: true,
+    movesValue: true,
   };
 }
 

@@ -21,7 +21,7 @@ async function stepsLeft(files: Record<string, string>, target: string, rule: st
 }
 
 describe("what a fix leaves to do by hand", () => {
-  it("a secret moved to .env must still be set in the cluster when no manifest sets it", async () => {
+  it("a secret moved to .env must still be set in the cluster if no manifest sets it", async () => {
     const steps = await stepsLeft(
       { "conf.py": CONF, "k8s/api.yaml": deployment("") },
       "conf.py",
@@ -48,7 +48,7 @@ describe("what a fix leaves to do by hand", () => {
     assert.deepEqual(await stepsLeft({ "conf.py": CONF }, "conf.py", "secret-hardcoded"), []);
   });
 
-  it("a database image moved to a new major version leaves its data volume to migrate", async () => {
+  it("a database image on a new major version leaves its data volume to migrate", async () => {
     const compose =
       "services:\n  db:\n    image: postgres:13\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n";
     const steps = await stepsLeft(

@@ -105,7 +105,7 @@ ruleTester("dep-no-manifest", {
       recheckFixedFiles: true,
     },
     {
-      name: "versions pinned by another requirements file of the workspace; the title names the rest",
+      name: "versions pinned by another requirements file; the title names the rest",
       file: "scripts/sync.py",
       code: "import requests\nimport yaml\n",
       files: {

@@ -12,7 +12,7 @@ const DOCKERFILE = "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\n";
 /** Flask with python-dotenv loads `.env` itself: the fix edits nothing else. */
 const REQUIREMENTS = "Flask==3.0.3\npython-dotenv==1.0.1\n";
 
-/** The secret in `api/conf.py`, found where it stands and read from the environment after the fix. */
+/** The secret in `api/conf.py`, found where it stands, read from the environment after the fix. */
 const API_CONF = {
   file: "api/conf.py",
   code: CONF,

@@ -12,7 +12,7 @@ def add_to_cart(user):
 ${body}
 `;
 
-/** An app in api/ with an in-memory cart, the other files of its workspace, the files after the fix. */
+/** An app in api/ with an in-memory cart, its workspace's other files, the files after the fix. */
 const apiCarts = (
   name: string,
   files: Record<string, string>,

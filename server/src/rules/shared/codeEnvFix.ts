@@ -68,6 +68,7 @@ export function codeEnvFix(context: FixContext, target: CodeValue): Fix | undefi
     title: moveToEnvTitle(target.name),
     changes: mergeChanges(changes),
     preferred: true,
+    movesValue: true,
     byHand: [...compose.byHand, ...kubeEnvNotes(workspace, [target.name], file.path)],
   };
 }

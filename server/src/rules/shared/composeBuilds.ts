@@ -125,12 +125,16 @@ export function sharedEnvironmentNotes(
   value = `\${${name}}`,
 ): Localized[] {
   return builds.filter(sharedEnvironment).map((build) => ({
-    en: `pass ${name} to the compose service "${build.name}" (${name}: ${value}): its environment comes from an anchor, which the fix does not change.`,
-    zh: `把 ${name} 传给 compose 服务 "${build.name}"（${name}: ${value}）：它的 environment 来自锚点，修复不会改动锚点。`,
+    en:
+      `pass ${name} to the compose service "${build.name}" (${name}: ${value}): ` +
+      "its environment comes from an anchor, which the fix does not change.",
+    zh:
+      `把 ${name} 传给 compose 服务 "${build.name}"（${name}: ${value}）：` +
+      "它的 environment 来自锚点，修复不会改动锚点。",
   }));
 }
 
-/** A Redis (or Valkey) service of a compose file: its name, port and whether it wants a password. */
+/** A Redis (or Valkey) service of a compose file: name, port, whether it wants a password. */
 export interface ComposeRedis {
   name: string;
   port: string;

@@ -49,6 +49,7 @@ function interpolationFix(context: FixContext, entry: ConfigEntry, dir?: string)
       ...envFileChanges(workspace, file.path, [{ name, value: entry.value }], { dir: envDir }),
     ],
     preferred: true,
+    movesValue: true,
   };
 }
 

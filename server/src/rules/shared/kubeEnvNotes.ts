@@ -20,7 +20,11 @@ export function kubeEnvNotes(workspace: Workspace, names: string[], file: string
   const missing = names.filter((name) => !manifests.some((text) => setsName(name, text)));
   const reader = path.basename(file);
   return missing.map((name) => ({
-    en: `set ${name}, which ${reader} now reads, in the Kubernetes workloads that run it (a Secret and secretKeyRef for a secret): .env does not reach the cluster.`,
-    zh: `在运行 ${reader} 的 Kubernetes 工作负载中设置它现在读取的 ${name}（机密用 Secret 和 secretKeyRef）：.env 不会进入集群。`,
+    en:
+      `set ${name}, which ${reader} now reads, in the Kubernetes workloads that run it ` +
+      "(a Secret and secretKeyRef for a secret): .env does not reach the cluster.",
+    zh:
+      `在运行 ${reader} 的 Kubernetes 工作负载中设置它现在读取的 ${name}` +
+      "（机密用 Secret 和 secretKeyRef）：.env 不会进入集群。",
   }));
 }

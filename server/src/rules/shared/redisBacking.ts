@@ -90,8 +90,13 @@ function composeRedisWiring(
     if (!redis) return { file: build.file.path, edits: [] };
     if (redis.password) {
       byHand.push({
-        en: `set REDIS_URL for the compose service "${build.name}" to redis://:PASSWORD@${redis.name}:${redis.port}/0: its Redis asks for a password, which the fix does not copy into the compose file.`,
-        zh: `为 compose 服务 "${build.name}" 设置 REDIS_URL 为 redis://:密码@${redis.name}:${redis.port}/0：它的 Redis 需要密码，修复不会把密码写进 compose 文件。`,
+        en:
+          `set REDIS_URL for the compose service "${build.name}" to ` +
+          `redis://:PASSWORD@${redis.name}:${redis.port}/0: its Redis asks for a password, ` +
+          "which the fix does not copy into the compose file.",
+        zh:
+          `为 compose 服务 "${build.name}" 设置 REDIS_URL 为 ` +
+          `redis://:密码@${redis.name}:${redis.port}/0：它的 Redis 需要密码，修复不会把密码写进 compose 文件。`,
       });
       return { file: build.file.path, edits: [] };
     }
